@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Versio set-up on Debian with Node 20, idempotent: installs what is missing, skips what is there.
+#   scripts/setup.sh          Apertium (fr-es, eng-spa), npm packages, build
+#   scripts/setup.sh --test   the above plus the tools the tests drive: xmllint, Translate Toolkit,
+#                             OmegaT (CAT tool interop), Chromium (review page e2e)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(apertium apertium-fr-es apertium-eng-spa)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libxml2-utils translate-toolkit omegat chromium)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# npm packages: (re)install when node_modules is missing or older than the lockfile.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund >&2
+fi
+
+# Build dist/ (the CLI runs compiled JavaScript, so `versio --help` starts fast).
+npx tsc -p tsconfig.json

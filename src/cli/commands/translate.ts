@@ -1,0 +1,107 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { InputError, InterruptedError, QuotaError, VersioError } from '../../errors.js';
+import type { PipelineEvent } from '../../pipeline/events.js';
+import { isProviderName, providerNames } from '../../providers/index.js';
+import { DEFAULT_MEMORY, type RunSummary, translateFiles } from '../../runner.js';
+import { action, type CliContext } from '../context.js';
+import { createReporter, reporterMode } from '../reporter.js';
+import { formatSummary } from '../summary.js';
+
+interface TranslateCliOptions {
+  provider: string;
+  out: string;
+  glossary?: string | false;
+  format: 'xliff12' | 'xliff2';
+  source: string;
+  target: string;
+  formality?: string;
+  jobs?: number;
+  memory: string;
+  dryRun?: boolean;
+  maxChars?: number;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export function registerTranslate(program: Command, ctx: CliContext): void {
+  program
+    .command('translate')
+    .description('translate articles: segment, apply the glossary, translate, write XLIFF and the English article')
+    .argument('<files...>', 'French articles (UTF-8 text)')
+    .addOption(new Option('-p, --provider <name>', 'translation engine').choices(providerNames).default('apertium'))
+    .option('-o, --out <dir>', 'output directory', 'translations')
+    .option('-g, --glossary <path>', 'named-entity glossary (default: glossary/versio.glossary.yaml when present)')
+    .option('--no-glossary', 'translate without a glossary')
+    .addOption(new Option('--format <format>', 'XLIFF version to write').choices(['xliff12', 'xliff2']).default('xliff12'))
+    .option('--source <lang>', 'source language', 'fr')
+    .option('-t, --target <lang>', 'target language: en, en-US or en-GB', 'en')
+    .option('--formality <level>', 'DeepL formality: default, more, less, prefer_more, prefer_less')
+    .option('-j, --jobs <n>', 'documents translated at once (engine processes for Apertium; default: cores)', positiveInt)
+    .option('--memory <path>', 'translation memory file (append-only JSON Lines)', DEFAULT_MEMORY)
+    .option('--dry-run', 'count segments, characters and requests after the memory; send nothing')
+    .option('--max-chars <n>', 'refuse a run that would send more characters than this (exit 4)', positiveInt)
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--json', 'print a machine-readable summary on stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ versio translate source/palmyre.fr.txt
+  $ versio translate articles/*.txt --provider deepl --target en-GB --max-chars 50000
+  $ versio translate source/palmyre.fr.txt --format xliff2 --dry-run
+
+Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-compatible server).`,
+    )
+    .action(
+      action(ctx, async (files: string[], options: TranslateCliOptions) => {
+        if (!isProviderName(options.provider)) throw new InputError(`unknown provider ${options.provider}`);
+        const report = createReporter(ctx.io, reporterMode(ctx.io, options));
+        let kept = 0;
+        const onEvent = (event: PipelineEvent) => {
+          if (event.type === 'segment-done' && event.from === 'engine') kept += 1;
+          report(event);
+        };
+        let summary: RunSummary;
+        try {
+          summary = await translateFiles(files, {
+            provider: options.provider,
+            outDir: options.out,
+            ...(options.glossary !== undefined ? { glossary: options.glossary } : {}),
+            format: options.format,
+            memoryPath: options.memory,
+            sourceLang: options.source,
+            targetLang: options.target,
+            ...(options.formality ? { formality: options.formality } : {}),
+            ...(options.jobs ? { jobs: options.jobs } : {}),
+            ...(options.dryRun ? { dryRun: true } : {}),
+            ...(options.maxChars !== undefined ? { maxChars: options.maxChars } : {}),
+            signal: ctx.signal,
+            env: ctx.io.env,
+            onEvent,
+          });
+        } catch (error) {
+          throw withKept(error, kept, options.memory);
+        }
+        if (options.json) ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else if (!options.quiet) ctx.io.stdout.write(formatSummary(summary));
+        return 0;
+      }),
+    );
+}
+
+/** Interrupted or stopped by quota: say how much work is safe in the memory. */
+function withKept(error: unknown, kept: number, memory: string): unknown {
+  const note = `${kept} segment(s) translated in this run are kept in ${memory}; run the same command again to finish`;
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new InterruptedError(`interrupted: ${note}`, { cause: error });
+  }
+  if (error instanceof QuotaError) return new QuotaError(`${error.message}; ${note}`, { cause: error, ...(error.hint ? { hint: error.hint } : {}) });
+  if (error instanceof VersioError || kept === 0) return error;
+  return error;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}

@@ -1,0 +1,58 @@
+import { basename, join } from 'node:path';
+import type { Document } from './document.js';
+import { writeFileAtomic } from './io/atomic-write.js';
+import { renderArticle } from './render/article.js';
+import { toResources } from './render/resources.js';
+
+/** Where the outputs of one translated article go. */
+export interface OutputPaths {
+  xliff: string;
+  txt: string;
+  md: string;
+  /** i18next resource bundle: `<out>/<lang>/<namespace>.json`. */
+  resources: string;
+  review: string;
+  namespace: string;
+}
+
+/**
+ * `source/palmyre.fr.txt` → `translations/palmyre.en.xlf`, `palmyre.en.txt`, `palmyre.en.md`,
+ * `en/palmyre.json`, `palmyre.review.html`. The source language suffix is dropped if present.
+ */
+export function outputPaths(sourcePath: string, outDir: string, sourceLang: string, targetLang: string): OutputPaths {
+  const name = basename(sourcePath).replace(/\.(txt|text|md)$/i, '');
+  const suffix = `.${sourceLang}`;
+  const namespace = (name.toLowerCase().endsWith(suffix) ? name.slice(0, -suffix.length) : name) || 'article';
+  return {
+    xliff: join(outDir, `${namespace}.${targetLang}.xlf`),
+    txt: join(outDir, `${namespace}.${targetLang}.txt`),
+    md: join(outDir, `${namespace}.${targetLang}.md`),
+    resources: join(outDir, targetLang, `${namespace}.json`),
+    review: join(outDir, `${namespace}.review.html`),
+    namespace,
+  };
+}
+
+export type XliffFormat = 'xliff12' | 'xliff2';
+
+/**
+ * Writes every output of a translated document, each atomically (temp file + rename): the
+ * XLIFF first, so a crash between files never leaves an article newer than its XLIFF.
+ */
+export async function writeOutputs(doc: Document, paths: OutputPaths, format: XliffFormat): Promise<string[]> {
+  const [{ writeXliff12 }, { writeXliff2 }] = await Promise.all([
+    import('./xliff/write12.js'),
+    import('./xliff/write2.js'),
+  ]);
+  const xliff = format === 'xliff2' ? writeXliff2(doc) : writeXliff12(doc);
+  const bundle = toResources(doc);
+  const article = renderArticle(doc, bundle, doc.targetLang);
+  const files: [string, string][] = [
+    [paths.xliff, xliff],
+    [paths.resources, `${JSON.stringify(bundle, null, 2)}\n`],
+    [paths.txt, article.txt],
+    [paths.md, article.md],
+  ];
+  for (const [path, data] of files) await writeFileAtomic(path, data);
+  return files.map(([path]) => path);
+}

@@ -1,0 +1,186 @@
+import type { Document, Segment } from './document.js';
+import { segmentsOf } from './document.js';
+import { InputError } from './errors.js';
+import { restoreTerms, protectTerms, type Placeholder } from './glossary/protect.js';
+import { buildMatcher } from './glossary/match.js';
+import type { Glossary } from './glossary/types.js';
+import { memoryKey } from './memory/key.js';
+import type { MemoryRecord, TranslationMemory } from './memory/store.js';
+import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
+import { annotateTerms, missingTerms, spansToProtect, termsHash } from './pipeline/terms.js';
+import type { Provider, SourceText } from './providers/provider.js';
+import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
+import { englishTypography } from './render/typography.js';
+
+/** What one document needs from the engine, prepared before anything is sent. */
+interface Work {
+  segment: Segment;
+  key: string;
+  text: SourceText;
+  placeholders: Placeholder[];
+}
+
+export interface PipelineContext {
+  provider: Provider;
+  memory: TranslationMemory;
+  glossary: Glossary | undefined;
+  signal: AbortSignal;
+  onEvent?: (event: PipelineEvent) => void;
+}
+
+/** Stage "match": glossary spans on every segment. Pure apart from building the matcher once. */
+export function matchGlossary(doc: Document, glossary: Glossary | undefined): Document {
+  return annotateTerms(doc, glossary ? buildMatcher(glossary) : undefined);
+}
+
+/** A document with its memory hits filled in and the work left for the engine. */
+export interface Plan {
+  doc: Document;
+  work: Work[];
+  summary: DocumentSummary;
+}
+
+/**
+ * Stage "memory": segments found in the translation memory are filled from it; the rest are
+ * protected and queued as work for the engine. Nothing is sent yet, so a run can be priced
+ * (`--dry-run`, `--max-chars`) before it costs anything.
+ */
+export function planDocument(doc: Document, ctx: PipelineContext): Plan {
+  const { provider, memory } = ctx;
+  const summary = emptySummary(doc.path);
+  const work: Work[] = [];
+  const pending = segmentsOf(doc).filter((s) => s.state === 'initial');
+  summary.segments = segmentsOf(doc).length;
+  summary.kept = summary.segments - pending.length;
+  for (const segment of pending) {
+    const key = memoryKey({
+      source: segment.source,
+      provider: provider.name,
+      fingerprint: provider.fingerprint,
+      termsHash: termsHash(segment, ctx.glossary),
+    });
+    const hit = memory.lookup(key);
+    if (hit) {
+      finish(segment, hit.target, [], `memory:${hit.provider}`, ctx.glossary);
+      summary.fromMemory += 1;
+      continue;
+    }
+    const spans = spansToProtect(segment, provider.supportsGlossary);
+    const shielded = protectTerms(segment.source, spans, provider.placeholderStyle);
+    summary.entities.protected += spans.length;
+    work.push({ segment, key, placeholders: shielded.placeholders, text: { id: segment.id, text: shielded.text } });
+  }
+  addContext(doc, work);
+  summary.characters = work.reduce((n, w) => n + w.segment.source.length, 0);
+  summary.requests = work.length === 0 ? 0 : makeBatches(work.map((w) => w.text), provider.limits).length;
+  return { doc, work, summary };
+}
+
+/**
+ * Stages "provider → restore": the planned work goes to the engine through the queue; every
+ * finished batch is stored in the memory as soon as it returns, so a crash or a quota stop
+ * loses nothing already paid for.
+ */
+export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<DocumentSummary> {
+  const { doc, work, summary } = plan;
+  ctx.onEvent?.({
+    type: 'document-start',
+    path: doc.path,
+    segments: summary.segments,
+    fromMemory: summary.fromMemory,
+    toTranslate: work.length,
+  });
+  if (work.length > 0) await runEngine(doc, work, ctx, summary);
+  tally(doc, summary);
+  return summary;
+}
+
+async function runEngine(doc: Document, work: Work[], ctx: PipelineContext, summary: DocumentSummary): Promise<void> {
+  const byId = new Map(work.map((w) => [w.segment.id, w]));
+  await translateAll(ctx.provider, work.map((w) => w.text), {
+    ...defaultQueueOptions(ctx.provider.name),
+    signal: ctx.signal,
+    onEvent: (event) => {
+      if (event.type === 'batch-retry') ctx.onEvent?.(event);
+    },
+    onBatch: async (batch, result) => {
+      const records: MemoryRecord[] = [];
+      batch.forEach((text, index) => {
+        const item = byId.get(text.id);
+        const raw = result.texts[index];
+        if (!item || raw === undefined) return;
+        const restored = restoreTerms(raw, item.placeholders);
+        finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
+        item.segment.targetSpans = restored.targetSpans;
+        records.push({
+          key: item.key,
+          source: item.segment.source,
+          target: item.segment.target ?? '',
+          provider: ctx.provider.name,
+          sourceLang: doc.sourceLang,
+          targetLang: doc.targetLang,
+          createdAt: new Date().toISOString(),
+        });
+        ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
+      });
+      summary.billedCharacters += result.billedCharacters ?? 0;
+      summary.translated += records.length;
+      await ctx.memory.append(records);
+    },
+  });
+}
+
+/** Restore done: English typography, post-check, state and provenance. */
+function finish(segment: Segment, target: string, problems: string[], engine: string, glossary?: Glossary): void {
+  segment.target = englishTypography(target);
+  segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
+  const missing = missingTerms(segment).map((form) => `glossary term "${form}" missing from the translation`);
+  const all = [...problems, ...missing];
+  segment.state = all.length > 0 ? 'needs-review' : 'translated';
+  segment.notes = [...segment.notes.filter((n) => !n.startsWith('post-check:')), ...all.map((p) => `post-check: ${p}`)];
+}
+
+/**
+ * DeepL's `context` (not billed): the sentences around each segment, so sentence-by-sentence
+ * translation keeps the article's sense. Engines without context ignore it.
+ */
+function addContext(doc: Document, work: Work[]): void {
+  const all = segmentsOf(doc);
+  const index = new Map(all.map((s, i) => [s.id, i]));
+  for (const item of work) {
+    const i = index.get(item.segment.id) ?? 0;
+    const around = [all[i - 2], all[i - 1], all[i + 1], all[i + 2]].filter((s) => s !== undefined);
+    item.text.context = around.map((s) => s.source).join(' ');
+  }
+}
+
+function tally(doc: Document, summary: DocumentSummary): void {
+  for (const segment of segmentsOf(doc)) {
+    summary.entities.matched += segment.spans.length;
+    if (segment.state === 'needs-review') summary.needsReview += 1;
+    if (segment.target !== undefined) {
+      const target = segment.target.toLowerCase();
+      summary.entities.verified += segment.spans.filter((s) => target.includes(s.target.toLowerCase())).length;
+    }
+  }
+}
+
+function emptySummary(path: string): DocumentSummary {
+  return {
+    path,
+    segments: 0,
+    fromMemory: 0,
+    translated: 0,
+    kept: 0,
+    needsReview: 0,
+    entities: { matched: 0, protected: 0, verified: 0 },
+    characters: 0,
+    billedCharacters: 0,
+    requests: 0,
+    outputs: [],
+  };
+}
+
+export function assertNotEmpty(doc: Document): void {
+  if (segmentsOf(doc).length === 0) throw new InputError(`${doc.path}: no text to translate`);
+}

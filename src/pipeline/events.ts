@@ -1,0 +1,31 @@
+/** Progress is data: the pipeline emits these, only the CLI's reporter prints them. */
+export type PipelineEvent =
+  | { type: 'document-start'; path: string; segments: number; fromMemory: number; toTranslate: number }
+  | { type: 'segment-done'; path: string; id: string; from: 'memory' | 'engine' }
+  | { type: 'batch-retry'; ids: string[]; attempt: number; delayMs: number; reason: string }
+  | { type: 'document-done'; summary: DocumentSummary };
+
+export interface EntityCounts {
+  /** Glossary spans found in the source. */
+  matched: number;
+  /** Spans hidden from the engine behind placeholders. */
+  protected: number;
+  /** Spans whose English form is in the final target. */
+  verified: number;
+}
+
+export interface DocumentSummary {
+  path: string;
+  segments: number;
+  fromMemory: number;
+  translated: number;
+  /** Segments the review merge kept from an existing XLIFF. */
+  kept: number;
+  needsReview: number;
+  entities: EntityCounts;
+  /** Characters sent to the engine (after the memory). */
+  characters: number;
+  billedCharacters: number;
+  requests: number;
+  outputs: string[];
+}

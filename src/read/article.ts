@@ -1,0 +1,136 @@
+import type { Block, BlockKind, Document, LineEnding, Segment } from '../document.js';
+import { segmentText } from '../segment/index.js';
+
+export interface ArticleOptions {
+  sourceLang?: string;
+  targetLang?: string;
+  bom?: boolean;
+}
+
+/**
+ * Reads a plain-text article into the document model: blocks are runs of non-blank lines,
+ * separated by blank lines that are kept exactly (the `after` strings); each block is
+ * segmented into sentences. A line break inside a block is a hard sentence boundary.
+ */
+export function parseArticle(text: string, path: string, options: ArticleOptions = {}): Document {
+  const eol = detectLineEnding(text);
+  const lines = splitLines(text);
+  const ranges = blockRanges(lines);
+  const first = ranges[0];
+  const before = first ? text.slice(0, first.start) : text;
+  const blocks: Block[] = ranges.map((range, index) => {
+    const next = ranges[index + 1];
+    const blockText = text.slice(range.start, range.end);
+    const id = `p${index + 1}`;
+    return {
+      id,
+      kind: 'paragraph' as BlockKind,
+      segments: segmentBlock(blockText, id),
+      after: text.slice(range.end, next ? next.start : text.length),
+    };
+  });
+  classifyBlocks(blocks);
+  return {
+    path,
+    sourceLang: options.sourceLang ?? 'fr',
+    targetLang: options.targetLang ?? 'en',
+    before,
+    blocks,
+    eol,
+    bom: options.bom ?? false,
+  };
+}
+
+function segmentBlock(blockText: string, blockId: string): Segment[] {
+  const spans = segmentText(blockText);
+  return spans.map((span, index) => {
+    const next = spans[index + 1];
+    return {
+      id: `${blockId}.s${index + 1}`,
+      source: blockText.slice(span.start, span.end),
+      after: blockText.slice(span.end, next ? next.start : blockText.length),
+      spans: [],
+      state: 'initial',
+      notes: [],
+    };
+  });
+}
+
+interface Line {
+  start: number;
+  /** End of the line's content, before its line break. */
+  end: number;
+  blank: boolean;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+    lines.push({ start, end: match.index, blank: text.slice(start, match.index).trim() === '' });
+    start = match.index + match[0].length;
+  }
+  lines.push({ start, end: text.length, blank: text.slice(start).trim() === '' });
+  return lines;
+}
+
+/** Character ranges of blocks: from the first non-space character of a run of non-blank lines to its last. */
+function blockRanges(lines: Line[]): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  let open: { start: number; end: number } | undefined;
+  for (const line of lines) {
+    if (line.blank) {
+      open = undefined;
+      continue;
+    }
+    if (open) open.end = line.end;
+    else {
+      open = { start: line.start, end: line.end };
+      ranges.push(open);
+    }
+  }
+  return ranges;
+}
+
+const SENTENCE_END = /[.!?…:;»"”)\]]$/u;
+const RUBRIC_MAX_WORDS = 4;
+
+/**
+ * News layout: an optional rubric (a short section label such as "International"), then the
+ * headline, both single lines without final punctuation; everything after is body text.
+ */
+function classifyBlocks(blocks: Block[]): void {
+  const leading: Block[] = [];
+  for (const block of blocks) {
+    if (leading.length === 2 || !isTitleLine(block)) break;
+    leading.push(block);
+  }
+  if (leading.length === blocks.length) leading.splice(1); // a text of titles only: one headline, then body
+  const [first, second] = leading;
+  if (first && second && wordCount(first) <= RUBRIC_MAX_WORDS) {
+    first.kind = 'rubric';
+    second.kind = 'headline';
+  } else if (first) {
+    first.kind = 'headline';
+  }
+}
+
+function isTitleLine(block: Block): boolean {
+  const only = block.segments.length === 1 ? block.segments[0] : undefined;
+  return only !== undefined && !SENTENCE_END.test(only.source);
+}
+
+function wordCount(block: Block): number {
+  return block.segments.reduce((n, s) => n + s.source.split(/\s+/u).length, 0);
+}
+
+/** The dominant line ending; `\n` for single-line texts. */
+export function detectLineEnding(text: string): LineEnding {
+  const crlf = text.split('\r\n').length - 1;
+  const cr = text.split('\r').length - 1 - crlf;
+  const lf = text.split('\n').length - 1 - crlf;
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}

@@ -1,0 +1,35 @@
+/**
+ * French → English typography for machine output, applied to targets before they are written.
+ * Rules are data: each is a pattern and its replacement, applied in order.
+ */
+
+// Spaces French typesetting puts inside guillemets and before high punctuation:
+// regular space, no-break space (U+00A0), narrow no-break space (U+202F), thin space (U+2009).
+const FR_SPACE = '[ \\u00a0\\u202f\\u2009]';
+// Thousands separators French uses between digit groups (never a regular line-breaking space
+// before a group of three digits that is itself followed by more digits would be ambiguous, so
+// a regular space is accepted only when the group is exactly three digits).
+const GROUP_SEP = '[ \\u00a0\\u202f\\u2009]';
+
+const rules: readonly [RegExp, string | ((...m: string[]) => string)][] = [
+  // « text » → “text”
+  [new RegExp(`«${FR_SPACE}*`, 'gu'), '“'],
+  [new RegExp(`${FR_SPACE}*»`, 'gu'), '”'],
+  // 10 000 / 1 500 000 → 10,000 / 1,500,000 (digits grouped by threes after a 1–3 digit head).
+  [
+    new RegExp(`(?<![\\d.,])\\d{1,3}(?:${GROUP_SEP}\\d{3})+(?![\\d])`, 'gu'),
+    (m: string) => m.replace(new RegExp(GROUP_SEP, 'gu'), ','),
+  ],
+  // 3,5 → 3.5 (a decimal comma between digits; "1, 2" has a space and is left alone).
+  [/(?<=\d),(?=\d)(?!\d{3}(?!\d))/gu, '.'],
+  // No space before ; : ! ? and % in English.
+  [new RegExp(`${FR_SPACE}+(?=[;:!?%])`, 'gu'), ''],
+];
+
+export function englishTypography(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of rules) {
+    out = out.replace(pattern, replacement as string);
+  }
+  return out;
+}

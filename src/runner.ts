@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import PQueue from 'p-queue';
+import type { Document } from './document.js';
+import { QuotaError } from './errors.js';
+import type { Glossary } from './glossary/types.js';
+import { readTextFile } from './io/text-file.js';
+import { TranslationMemory } from './memory/store.js';
+import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
+import { assertNotEmpty, executePlan, matchGlossary, type Plan, type PipelineContext, planDocument } from './pipeline.js';
+import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
+import { type ProviderName, providers } from './providers/index.js';
+import { parseArticle } from './read/article.js';
+
+/** The project's glossary, used when `--glossary` is not given and the file exists. */
+export const DEFAULT_GLOSSARY = 'glossary/versio.glossary.yaml';
+/** The translation memory, append-only, under the working directory. */
+export const DEFAULT_MEMORY = '.versio/memory.jsonl';
+
+export interface TranslateRunOptions {
+  provider: ProviderName;
+  outDir: string;
+  /** Glossary path; `false` for none; undefined for the project default when it exists. */
+  glossary?: string | false;
+  format: XliffFormat;
+  memoryPath: string;
+  sourceLang: string;
+  targetLang: string;
+  formality?: string;
+  jobs?: number;
+  dryRun?: boolean;
+  maxChars?: number;
+  signal: AbortSignal;
+  env: NodeJS.ProcessEnv;
+  onEvent?: (event: PipelineEvent) => void;
+}
+
+export interface RunSummary {
+  provider: string;
+  dryRun: boolean;
+  documents: DocumentSummary[];
+}
+
+/**
+ * `versio translate`: reads and checks every input before anything is sent (bad input costs
+ * nothing), prices the run, then translates documents concurrently and writes their outputs.
+ */
+export async function translateFiles(files: readonly string[], options: TranslateRunOptions): Promise<RunSummary> {
+  const glossary = await resolveGlossary(options.glossary);
+  const docs: { doc: Document; paths: OutputPaths }[] = [];
+  for (const file of files) {
+    const input = await readTextFile(file);
+    const doc = parseArticle(input.text, file, {
+      sourceLang: options.sourceLang,
+      targetLang: options.targetLang,
+      bom: input.bom,
+    });
+    assertNotEmpty(doc);
+    docs.push({ doc: matchGlossary(doc, glossary), paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang) });
+  }
+  const { providerTerms } = await import('./glossary/provider-terms.js');
+  const provider = await providers[options.provider]({
+    sourceLang: options.sourceLang,
+    targetLang: options.targetLang,
+    ...(options.formality ? { formality: options.formality } : {}),
+    ...(glossary ? { providerTerms: providerTerms(glossary) } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    env: options.env,
+  });
+  const memory = await TranslationMemory.open(options.memoryPath);
+  try {
+    const ctx: PipelineContext = {
+      provider,
+      memory,
+      glossary,
+      signal: options.signal,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    };
+    const plans = docs.map(({ doc }) => planDocument(doc, ctx));
+    checkBudget(plans, options.maxChars);
+    if (options.dryRun) return { provider: provider.name, dryRun: true, documents: plans.map((p) => p.summary) };
+    // Documents run side by side so a pool of engine processes (`--jobs`) stays busy.
+    const documents = new PQueue({ concurrency: Math.max(1, options.jobs ?? 1) });
+    const summaries = await documents.addAll(
+      plans.map((plan, index) => async () => {
+        const summary = await executePlan(plan, ctx);
+        summary.outputs = await writeOutputs(plan.doc, docs[index]!.paths, options.format);
+        options.onEvent?.({ type: 'document-done', summary });
+        return summary;
+      }),
+    );
+    return { provider: provider.name, dryRun: false, documents: summaries };
+  } finally {
+    await Promise.allSettled([provider.close(), memory.close()]);
+  }
+}
+
+async function resolveGlossary(option: string | false | undefined): Promise<Glossary | undefined> {
+  if (option === false) return undefined;
+  const path = option ?? (existsSync(DEFAULT_GLOSSARY) ? DEFAULT_GLOSSARY : undefined);
+  if (!path) return undefined;
+  const { loadGlossary } = await import('./glossary/load.js');
+  return loadGlossary(path);
+}
+
+function checkBudget(plans: readonly Plan[], maxChars: number | undefined): void {
+  if (maxChars === undefined) return;
+  const total = plans.reduce((n, p) => n + p.summary.characters, 0);
+  if (total > maxChars) {
+    throw new QuotaError(`this run would send ${total} characters to the engine, over --max-chars ${maxChars}`, {
+      hint: 'raise --max-chars, or run with --dry-run to see the cost per file',
+    });
+  }
+}
