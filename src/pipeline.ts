@@ -4,10 +4,10 @@ import { InputError } from './errors.js';
 import { restoreTerms, protectTerms, type Placeholder } from './glossary/protect.js';
 import { buildMatcher } from './glossary/match.js';
 import type { Glossary } from './glossary/types.js';
-import { memoryKey } from './memory/key.js';
+import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { annotateTerms, missingTerms, spansToProtect, termsHash } from './pipeline/terms.js';
+import { annotateTerms, entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
@@ -57,7 +57,7 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
       source: segment.source,
       provider: provider.name,
       fingerprint: provider.fingerprint,
-      termsHash: termsHash(segment, ctx.glossary),
+      termsHash: termsHash(entriesTouching(segment, ctx.glossary)),
     });
     const hit = memory.lookup(key);
     if (hit) {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerSegment } from './commands/segment.js';
+import { registerTm } from './commands/tm.js';
 import { registerTranslate } from './commands/translate.js';
 import type { CliContext } from './context.js';
 import { version } from './version.js';
@@ -16,7 +17,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (s) => ctx.io.stderr.write(s),
     })
     .exitOverride();
-  for (const register of [registerTranslate, registerSegment]) register(program, ctx);
+  for (const register of [registerTranslate, registerSegment, registerTm]) register(program, ctx);
   program.addHelpText(
     'after',
     `

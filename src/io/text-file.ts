@@ -20,7 +20,7 @@ export async function readTextFile(path: string, maxBytes = MAX_INPUT_BYTES): Pr
   try {
     info = await stat(path);
   } catch (error) {
-    throw new InputError(`${path}: ${describeFsError(error)}`, { cause: error });
+    throw new InputError(`${path}: ${describeReadError(error)}`, { cause: error });
   }
   if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a text file`);
   if (info.size > maxBytes) {
@@ -30,7 +30,7 @@ export async function readTextFile(path: string, maxBytes = MAX_INPUT_BYTES): Pr
     );
   }
   const bytes = await readFile(path).catch((error: unknown) => {
-    throw new InputError(`${path}: ${describeFsError(error)}`, { cause: error });
+    throw new InputError(`${path}: ${describeReadError(error)}`, { cause: error });
   });
   return decodeText(bytes, path);
 }
@@ -110,7 +110,7 @@ function lineOfByte(bytes: Uint8Array, offset: number): { line: number; column: 
   return { line, column: offset - lineStart + 1 };
 }
 
-export function describeFsError(error: unknown): string {
+function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Document, Segment, TermSpan } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
-import type { Glossary } from '../glossary/types.js';
+import type { Glossary, GlossaryEntry } from '../glossary/types.js';
 
 /** Records the glossary hits of every segment on the model (stage "match"). */
 export function annotateTerms(doc: Document, matcher: Matcher | undefined): Document {
@@ -20,18 +19,11 @@ export function spansToProtect(segment: Segment, engineHasGlossary: boolean): Te
   return segment.spans.filter((s) => s.policy === 'protect' || !engineHasGlossary);
 }
 
-/**
- * Hash of the glossary entries that touch this segment: part of the memory key, so an edited
- * entry re-translates only the segments it appears in.
- */
-export function termsHash(segment: Segment, glossary: Glossary | undefined): string {
-  if (!glossary || segment.spans.length === 0) return '';
+/** The glossary entries that touch this segment (their hash is part of the memory key). */
+export function entriesTouching(segment: Segment, glossary: Glossary | undefined): GlossaryEntry[] {
+  if (!glossary || segment.spans.length === 0) return [];
   const ids = new Set(segment.spans.map((s) => s.entryId));
-  const entries = glossary.entries
-    .filter((e) => ids.has(e.id))
-    .map(({ line: _line, ...entry }) => entry)
-    .sort((a, b) => a.id.localeCompare(b.id));
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return glossary.entries.filter((e) => ids.has(e.id));
 }
 
 /** Post-check on a finished target: every expected English form must be present. */

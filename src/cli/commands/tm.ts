@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_MEMORY_PATH } from '../../memory/store.js';
+import { action, type CliContext } from '../context.js';
+import { version } from '../version.js';
+
+export function registerTm(program: Command, ctx: CliContext): void {
+  const tm = program
+    .command('tm')
+    .description('translation memory: export to and import from TMX 1.4b (other CAT tools read it)');
+  const memoryOption = ['--memory <path>', 'translation memory file', DEFAULT_MEMORY_PATH] as const;
+
+  tm.command('export')
+    .description('write the translation memory as TMX 1.4b (one <tu> per segment, latest translation)')
+    .requiredOption('--tmx <file>', 'TMX file to write')
+    .option(...memoryOption)
+    .action(
+      action(ctx, async (opts: { tmx: string; memory: string }) => {
+        // tmx-file pulls in the XML parser: loaded only when a tm command runs.
+        const { exportTmxFile } = await import('../../memory/tmx-file.js');
+        const { units } = await exportTmxFile({
+          memoryPath: resolve(ctx.io.cwd, opts.memory),
+          tmxPath: resolve(ctx.io.cwd, opts.tmx),
+          creationToolVersion: version,
+        });
+        ctx.io.stdout.write(`exported ${units} translation unit${units === 1 ? '' : 's'} to ${opts.tmx}\n`);
+        return 0;
+      }),
+    );
+
+  tm.command('import')
+    .description('add the units of a TMX file to the translation memory (reused only on request: see --help)')
+    .argument('<file>', 'TMX file to read')
+    .option(...memoryOption)
+    .option(
+      '--provider <name>',
+      'engine that produced the translations (default: the x-versio-provider prop, else "tmx")',
+    )
+    .addHelpText(
+      'after',
+      `
+Imported units are stored apart (provider "tmx" or "tmx:<name>"): an ordinary translate run
+never reuses them, because a TMX unit does not record the glossary and engine options its
+translation depends on. Export writes them back out.`,
+    )
+    .action(
+      action(ctx, async (file: string, opts: { memory: string; provider?: string }) => {
+        const { importTmxFile } = await import('../../memory/tmx-file.js');
+        const { units, added } = await importTmxFile({
+          tmxPath: resolve(ctx.io.cwd, file),
+          memoryPath: resolve(ctx.io.cwd, opts.memory),
+          ...(opts.provider === undefined ? {} : { provider: opts.provider }),
+        });
+        ctx.io.stdout.write(
+          `read ${units} translation unit${units === 1 ? '' : 's'} from ${file}; ${added} new in ${opts.memory}\n`,
+        );
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,61 @@
+/**
+ * One translation-memory record, as stored (one JSON line each). Only these fields are ever
+ * written: no provider option, URL or key reaches the memory file.
+ */
+export interface MemoryRecord {
+  /** `memoryKey()` of the parts that produced the target. */
+  key: string;
+  source: string;
+  target: string;
+  /** Engine name; `tmx` or `tmx:<engine>` for units imported from a TMX file (see import.ts). */
+  provider: string;
+  sourceLang: string;
+  targetLang: string;
+  /** Characters the engine billed for this segment, when it reports them. */
+  billedCharacters?: number;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+const STRING_FIELDS = [
+  'key',
+  'source',
+  'target',
+  'provider',
+  'sourceLang',
+  'targetLang',
+  'createdAt',
+] as const;
+
+/**
+ * A copy holding exactly the record fields, in a fixed order. Extra properties of the value
+ * (whatever a caller spread into it) are dropped; a missing or mistyped field is a bug
+ * (or a hand-edited file), reported by returning the field's name.
+ */
+export function pickRecord(value: unknown): MemoryRecord | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const v = value as Record<string, unknown>;
+  for (const field of STRING_FIELDS) {
+    if (typeof v[field] !== 'string') return `field "${field}" is missing or not a string`;
+  }
+  const billed = v.billedCharacters;
+  if (billed !== undefined && !(typeof billed === 'number' && Number.isSafeInteger(billed) && billed >= 0)) {
+    return 'field "billedCharacters" is not a non-negative integer';
+  }
+  const record: MemoryRecord = {
+    key: v.key as string,
+    source: v.source as string,
+    target: v.target as string,
+    provider: v.provider as string,
+    sourceLang: v.sourceLang as string,
+    targetLang: v.targetLang as string,
+    createdAt: v.createdAt as string,
+  };
+  if (billed !== undefined) record.billedCharacters = billed;
+  return record;
+}
+
+/** Whether the record came from `versio tm import` rather than from an engine run. */
+export function isImported(record: MemoryRecord): boolean {
+  return record.provider === 'tmx' || record.provider.startsWith('tmx:');
+}
