@@ -1,0 +1,5 @@
+/** The queue: batching, pacing (p-queue) and retries between the pipeline and a Provider. */
+export { makeBatches } from './batches.js';
+export { defaultQueueOptions, type QueueOptions } from './options.js';
+export { parseRetryAfter, RetryableError } from './retryable.js';
+export { type QueueEvent, type TranslateAllOptions, translateAll } from './translate-all.js';

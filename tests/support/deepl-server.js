@@ -1,0 +1,270 @@
+// @ts-check
+/**
+ * A DeepL-compatible API server for tests and benches, on 127.0.0.1 only. It speaks what
+ * deepl-node 1.28 sends (form-encoded bodies, `Authorization: DeepL-Auth-Key …`, a User-Agent)
+ * and also accepts JSON bodies as the API does.
+ *
+ * Fault injection follows DeepL's own mock server (DeepLcom/deepl-mock, sessions.js): the first
+ * request carrying a new `mock-server-session` id creates the session from the
+ * `mock-server-session-*` headers; later headers do not reconfigure it. Supported:
+ *   mock-server-session-no-response-count   requests (any endpoint) whose connection is dropped
+ *   mock-server-session-429-count           /v2/translate requests answered 429
+ *   mock-server-session-init-character-limit character quota of the session (0 = none) → 456
+ * and three of our own:
+ *   mock-server-session-hang-count          requests (any endpoint) never answered (client timeout)
+ *   mock-server-session-5xx-count           /v2/translate requests answered 503
+ *   mock-server-session-429-retry-after     `Retry-After` seconds sent with those 429s
+ * `options.rateLimit` adds a token bucket over all requests, answering 429 with `Retry-After`.
+ */
+import http from 'node:http';
+import { mockTranslate } from './deepl-mock-translate.js';
+import {
+  createGlossary,
+  GLOSSARY_PAIRS,
+  glossaryInfo,
+  HttpError,
+  paramsOf,
+  parseTranslate,
+  readBody,
+  send,
+} from './deepl-server-protocol.js';
+
+/**
+ * @param {import('./deepl-server.js').DeeplServerOptions} [options]
+ * @returns {Promise<import('./deepl-server.js').DeeplServer>}
+ */
+export async function startDeeplServer(options = {}) {
+  const authKeys = new Set(options.authKeys ?? ['versio-test-key:fx']);
+  /** @type {Map<string, any>} */
+  const accounts = new Map();
+  /** @type {Map<string, any>} */
+  const sessions = new Map();
+  const stats = newStats();
+  const bucket = options.rateLimit ? { tokens: options.rateLimit.burst, at: Date.now() } : undefined;
+
+  const server = http.createServer((req, res) => {
+    /** @type {{ session?: any }} */
+    const state = {};
+    handle(req, res, state).catch((error) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      reply(req, res, state.session, status, {
+        message: error instanceof Error ? error.message : String(error),
+      });
+    });
+  });
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {{ session?: any }} state */
+  async function handle(req, res, state) {
+    const body = await readBody(req);
+    stats.requests++;
+    stats.largestBodyBytes = Math.max(stats.largestBodyBytes, Buffer.byteLength(body));
+    const session = sessionOf(req);
+    state.session = session;
+    if (session) session.stats.requests++;
+    if (session && session.noResponse > 0) {
+      session.noResponse--;
+      count(session, 'dropped');
+      req.socket.destroy();
+      return;
+    }
+    if (session && session.hang > 0) {
+      session.hang--;
+      count(session, 'hung');
+      return; // closeAllConnections() in close() ends it
+    }
+    if (bucket && options.rateLimit && !takeToken(bucket, options.rateLimit)) {
+      const wait = (1 - bucket.tokens) / options.rateLimit.requestsPerSecond;
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(wait))));
+      return reply(req, res, session, 429, { message: 'Too many requests' });
+    }
+    if (!req.headers['user-agent']) throw new HttpError(400, 'Missing User-Agent header.');
+    const key = /^DeepL-Auth-Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (key === undefined || !authKeys.has(key)) {
+      return reply(req, res, session, 403, { message: 'Wrong endpoint or invalid auth key.' });
+    }
+    if (!accounts.has(key)) accounts.set(key, { glossaries: new Map(), characterCount: 0 });
+    const account = accounts.get(key);
+    const usage = session ?? account;
+    // DeepL: "The total request body size must not exceed 128 KiB."
+    if (Buffer.byteLength(body) > 128 * 1024) throw new HttpError(413, 'Request Entity Too Large');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const params = paramsOf(req, url, body);
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (path === '/v2/translate' && method === 'POST')
+      return translate(req, res, session, account, usage, params);
+    if (path === '/v2/usage') {
+      const limit = usage.characterLimit ?? options.characterLimit ?? 0;
+      return reply(req, res, session, 200, { character_count: usage.characterCount, character_limit: limit });
+    }
+    if (path === '/v2/glossary-language-pairs' && method === 'GET') {
+      const pairs = GLOSSARY_PAIRS.map(([s, t]) => ({ source_lang: s, target_lang: t }));
+      return reply(req, res, session, 200, { supported_languages: pairs });
+    }
+    if (path === '/v2/glossaries' && method === 'POST') {
+      const glossary = createGlossary(params);
+      account.glossaries.set(glossary.glossary_id, glossary);
+      stats.glossaryCreates++;
+      return reply(req, res, session, 201, glossaryInfo(glossary));
+    }
+    if (path === '/v2/glossaries' && method === 'GET') {
+      return reply(req, res, session, 200, {
+        glossaries: [...account.glossaries.values()].map(glossaryInfo),
+      });
+    }
+    const match = /^\/v2\/glossaries\/([^/]+)(\/entries)?$/.exec(path);
+    if (match) {
+      const glossary = account.glossaries.get(match[1]);
+      if (!glossary) return reply(req, res, session, 404, { message: 'Glossary not found' });
+      if (method === 'DELETE' && !match[2]) {
+        account.glossaries.delete(glossary.glossary_id);
+        stats.glossaryDeletes++;
+        return reply(req, res, session, 204, undefined);
+      }
+      if (method === 'GET' && match[2]) {
+        const tsv = [...glossary.entries].map(([s, t]) => `${s}\t${t}`).join('\n');
+        res.setHeader('Content-Type', 'text/tab-separated-values; charset=utf-8');
+        return reply(req, res, session, 200, tsv);
+      }
+      if (method === 'GET') return reply(req, res, session, 200, glossaryInfo(glossary));
+    }
+    return reply(req, res, session, 404, { message: 'Not found' });
+  }
+
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} session @param {any} account @param {any} usage @param {import('./deepl-server-protocol.js').Params} params */
+  function translate(req, res, session, account, usage, params) {
+    const { texts, targetLang, sourceLang, formality, tagHandling, glossaryId, glossary } = parseTranslate(
+      params,
+      account.glossaries,
+    );
+    const record = {
+      session: session?.id,
+      status: 0,
+      texts,
+      targetLang,
+      sourceLang,
+      formality,
+      glossaryId,
+      tagHandling,
+      ignoreTags: params.list('ignore_tags'),
+      context: params.get('context'),
+      showBilledCharacters: ['1', 'true'].includes(params.get('show_billed_characters') ?? ''),
+      userAgent: req.headers['user-agent'],
+    };
+    stats.translations.push(record);
+    const done = (/** @type {number} */ status, /** @type {unknown} */ payload) => {
+      record.status = status;
+      return reply(req, res, session, status, payload);
+    };
+    if (session && session.tooMany > 0) {
+      session.tooMany--;
+      if (session.retryAfter !== undefined) res.setHeader('Retry-After', String(session.retryAfter));
+      return done(429, { message: 'Too many requests' });
+    }
+    if (session && session.failures > 0) {
+      session.failures--;
+      return done(503, { message: 'Service unavailable' });
+    }
+    // DeepL bills characters of the source text; the context parameter is not billed.
+    const characters = texts.reduce((sum, text) => sum + [...text].length, 0);
+    const limit = usage.characterLimit ?? options.characterLimit ?? 0;
+    if (limit > 0 && usage.characterCount + characters > limit) {
+      return done(456, { message: 'Quota for this billing period has been exceeded.' });
+    }
+    usage.characterCount += characters;
+    stats.billedCharacters += characters;
+    if (session) session.stats.billedCharacters += characters;
+    const translateParams = { tagHandling, ignoreTags: record.ignoreTags, glossary: glossary?.entries };
+    const translations = texts.map((text) => ({
+      detected_source_language: (sourceLang ?? 'FR').toUpperCase(),
+      text: mockTranslate(text, targetLang, translateParams),
+      ...(record.showBilledCharacters ? { billed_characters: [...text].length } : {}),
+    }));
+    return done(200, { translations });
+  }
+
+  /** @param {http.IncomingMessage} req */
+  function sessionOf(req) {
+    const id = req.headers['mock-server-session'];
+    if (typeof id !== 'string' || id === '') return undefined;
+    if (!sessions.has(id)) {
+      const number = (/** @type {string} */ name) => {
+        const value = req.headers[`mock-server-session-${name}`];
+        return typeof value === 'string' && value !== '' ? Number(value) : undefined;
+      };
+      const session = {
+        id,
+        noResponse: number('no-response-count') ?? 0,
+        hang: number('hang-count') ?? 0,
+        tooMany: number('429-count') ?? 0,
+        retryAfter: number('429-retry-after'),
+        failures: number('5xx-count') ?? 0,
+        characterLimit: number('init-character-limit'),
+        characterCount: 0,
+        stats: { requests: 0, billedCharacters: 0, statuses: {} },
+      };
+      sessions.set(id, session);
+      stats.sessions[id] = session.stats;
+    }
+    return sessions.get(id);
+  }
+
+  /** @param {any} session @param {number | 'dropped' | 'hung'} status */
+  function count(session, status) {
+    const key = String(status);
+    stats.statuses[key] = (stats.statuses[key] ?? 0) + 1;
+    if (session) session.stats.statuses[key] = (session.stats.statuses[key] ?? 0) + 1;
+  }
+
+  /** @param {http.IncomingMessage} _req @param {http.ServerResponse} res @param {any} session @param {number} status @param {unknown} payload */
+  function reply(_req, res, session, status, payload) {
+    count(session, status);
+    send(_req, res, status, payload);
+  }
+
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('deepl-server: no TCP address');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    stats: () => structuredClone(stats),
+    glossaries: (authKey) =>
+      [...(accounts.get(authKey)?.glossaries.values() ?? [])].map((g) => ({
+        ...glossaryInfo(g),
+        entries: Object.fromEntries(g.entries),
+      })),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function newStats() {
+  return {
+    requests: 0,
+    billedCharacters: 0,
+    /** @type {Record<string, number>} */
+    statuses: {},
+    /** @type {Record<string, any>} */
+    sessions: {},
+    /** @type {any[]} */
+    translations: [],
+    glossaryCreates: 0,
+    glossaryDeletes: 0,
+    largestBodyBytes: 0,
+  };
+}
+
+/** @param {{ tokens: number; at: number }} bucket @param {{ requestsPerSecond: number; burst: number }} limit */
+function takeToken(bucket, limit) {
+  const now = Date.now();
+  bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.requestsPerSecond);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
