@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
 import { registerSegment } from './commands/segment.js';
 import { registerTm } from './commands/tm.js';
 import { registerTranslate } from './commands/translate.js';
@@ -17,7 +18,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (s) => ctx.io.stderr.write(s),
     })
     .exitOverride();
-  for (const register of [registerTranslate, registerSegment, registerTm]) register(program, ctx);
+  for (const register of [registerTranslate, registerSegment, registerCheck, registerTm]) register(program, ctx);
   program.addHelpText(
     'after',
     `

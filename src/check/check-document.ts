@@ -1,0 +1,59 @@
+/**
+ * The pure core of `versio check`: a document read from XLIFF in, findings out. No file, no process.
+ */
+import { type Document, segmentsOf } from '../document.js';
+import type { Matcher } from '../glossary/match.js';
+import type { Glossary, GlossaryEntry } from '../glossary/types.js';
+import { checks } from './checks/index.js';
+import type { UnitInput } from './checks/unit.js';
+import type { CheckConfig } from './config.js';
+import { CHECK_IDS, type Finding } from './finding.js';
+
+/** Where a unit starts in its XLIFF file (same shape as the reader's SegmentLocation). */
+export interface UnitLocation {
+  line: number;
+  column: number;
+}
+
+/**
+ * Runs every enabled check on every segment. `file` names the XLIFF in findings (defaults to the
+ * document's path). Without a matcher the source terms are the ones marked in the XLIFF; without a
+ * glossary term-forbidden has nothing to look for.
+ */
+export function checkDocument(
+  doc: Document,
+  locations: ReadonlyMap<string, UnitLocation>,
+  matcher: Matcher | undefined,
+  glossary: Glossary | undefined,
+  config: CheckConfig,
+  file: string = doc.path,
+): Finding[] {
+  const entries = new Map<string, GlossaryEntry>(glossary?.entries.map((e) => [e.id, e]) ?? []);
+  const findings: Finding[] = [];
+  for (const segment of segmentsOf(doc)) {
+    const unit: UnitInput = {
+      segment,
+      sourceTerms: matcher ? matcher.find(segment.source) : segment.spans,
+      entries,
+    };
+    const where = locations.get(segment.id) ?? { line: 1, column: 1 };
+    for (const id of CHECK_IDS) {
+      const rule = config.rules[id];
+      if (!rule.enabled) continue;
+      for (const problem of checks[id](unit)) {
+        findings.push({
+          check: id,
+          severity: rule.severity,
+          file,
+          unit: segment.id,
+          line: where.line,
+          column: where.column,
+          message: `${segment.id}: ${problem.message}`,
+          text: problem.text,
+          ...(problem.entryId === undefined ? {} : { entryId: problem.entryId }),
+        });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,60 @@
+/**
+ * JUnit XML, as Jenkins (xunit plugin, junit-10.xsd) and GitLab read it: one <testsuite> per XLIFF
+ * file, one <testcase> per unit (classname = file, name = unit id), one <failure> per finding at or
+ * above the failing severity. Findings below it go to the test case's <system-out>, so they are
+ * visible without failing the build.
+ */
+import { atLeast, type Finding } from '../finding.js';
+import type { CheckReport } from '../report.js';
+import { xmlAttr, xmlText } from './xml.js';
+
+export function junitReport(report: CheckReport): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const file of report.files) {
+    const byUnit = new Map<string, Finding[]>();
+    for (const f of report.findings) {
+      if (f.file !== file.path) continue;
+      byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
+    }
+    const failed = file.units.filter((u) =>
+      (byUnit.get(u.id) ?? []).some((f) => atLeast(f.severity, report.failOn)),
+    ).length;
+    tests += file.units.length;
+    failures += failed;
+    suites.push(
+      `  <testsuite name="${xmlAttr(file.path)}" tests="${file.units.length}" failures="${failed}" errors="0" skipped="0" time="0" file="${xmlAttr(file.path)}">`,
+    );
+    for (const unit of file.units) {
+      const attrs = `name="${xmlAttr(unit.id)}" classname="${xmlAttr(file.path)}" file="${xmlAttr(file.path)}" line="${unit.line}" time="0"`;
+      const found = byUnit.get(unit.id) ?? [];
+      if (found.length === 0) {
+        suites.push(`    <testcase ${attrs}/>`);
+        continue;
+      }
+      suites.push(`    <testcase ${attrs}>`);
+      const below: string[] = [];
+      for (const f of found) {
+        const detail = `${f.file}:${f.line}:${f.column} ${f.severity} [${f.check}] ${f.message}`;
+        if (atLeast(f.severity, report.failOn)) {
+          suites.push(
+            `      <failure type="${xmlAttr(f.check)}" message="${xmlAttr(f.message)}">${xmlText(detail)}</failure>`,
+          );
+        } else {
+          below.push(detail);
+        }
+      }
+      if (below.length > 0) suites.push(`      <system-out>${xmlText(below.join('\n'))}</system-out>`);
+      suites.push('    </testcase>');
+    }
+    suites.push('  </testsuite>');
+  }
+  out.push(
+    `<testsuites name="versio check" tests="${tests}" failures="${failures}" errors="0" time="0">`,
+    ...suites,
+    '</testsuites>',
+  );
+  return `${out.join('\n')}\n`;
+}
