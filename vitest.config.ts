@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
     // Integration and e2e tests start real Apertium processes and local HTTP servers.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -11,6 +11,7 @@ import { annotateTerms, entriesTouching, missingTerms, spansToProtect } from './
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
+import { SOURCE_CHANGED_NOTE } from './review/merge.js';
 
 /** What one document needs from the engine, prepared before anything is sent. */
 interface Work {
@@ -136,7 +137,8 @@ function finish(segment: Segment, target: string, problems: string[], engine: st
   segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
   const missing = missingTerms(segment).map((form) => `glossary term "${form}" missing from the translation`);
   const all = [...problems, ...missing];
-  segment.state = all.length > 0 ? 'needs-review' : 'translated';
+  const sourceChanged = segment.notes.some((n) => n.startsWith(SOURCE_CHANGED_NOTE));
+  segment.state = all.length > 0 || sourceChanged ? 'needs-review' : 'translated';
   segment.notes = [...segment.notes.filter((n) => !n.startsWith('post-check:')), ...all.map((p) => `post-check: ${p}`)];
 }
 

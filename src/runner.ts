@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { Document } from './document.js';
-import { QuotaError } from './errors.js';
+import { InputError, QuotaError, VersioError } from './errors.js';
 import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
 import { TranslationMemory } from './memory/store.js';
@@ -10,6 +11,7 @@ import { assertNotEmpty, executePlan, matchGlossary, type Plan, type PipelineCon
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { type ProviderName, providers } from './providers/index.js';
 import { parseArticle } from './read/article.js';
+import { mergeReviewed } from './review/merge.js';
 
 /** The project's glossary, used when `--glossary` is not given and the file exists. */
 export const DEFAULT_GLOSSARY = 'glossary/versio.glossary.yaml';
@@ -57,6 +59,10 @@ export async function translateFiles(files: readonly string[], options: Translat
     assertNotEmpty(doc);
     docs.push({ doc: matchGlossary(doc, glossary), paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang) });
   }
+  for (const { doc, paths } of docs) {
+    const previous = await readPrevious(paths.xliff);
+    if (previous) mergeReviewed(doc, previous, { engine: options.provider, glossaryHash: glossary?.hash });
+  }
   const { providerTerms } = await import('./glossary/provider-terms.js');
   const provider = await providers[options.provider]({
     sourceLang: options.sourceLang,
@@ -91,6 +97,32 @@ export async function translateFiles(files: readonly string[], options: Translat
     return { provider: provider.name, dryRun: false, documents: summaries };
   } finally {
     await Promise.allSettled([provider.close(), memory.close()]);
+  }
+}
+
+/**
+ * The XLIFF a previous run wrote for this article, possibly edited by reviewers since. A file
+ * we cannot read is an error, not a reason to overwrite someone's work.
+ */
+async function readPrevious(path: string): Promise<Document | undefined> {
+  let xml: string;
+  try {
+    xml = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`${path}: cannot read the existing translation: ${(error as Error).message}`, { cause: error });
+  }
+  const { readXliff } = await import('./xliff/read.js');
+  try {
+    return readXliff(xml, path).doc;
+  } catch (error) {
+    if (error instanceof VersioError) {
+      throw new InputError(`${error.message} (existing translation, not overwritten)`, {
+        cause: error,
+        hint: 'fix the file, or move it away to translate from scratch',
+      });
+    }
+    throw error;
   }
 }
 

@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * e2e tests spawn the built CLI: build dist/ once before any test runs. `npm test` has
+ * already built it (and failed on a type error); this keeps `npx vitest` runs current too.
+ */
+export default function setup(): void {
+  try {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], {
+      cwd: new URL('../../', import.meta.url).pathname,
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
+    process.stderr.write(`global-setup: build failed, e2e tests run the previous dist/:\n${output}\n`);
+  }
+}
