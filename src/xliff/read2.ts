@@ -1,0 +1,237 @@
+/**
+ * XLIFF 2.0/2.1 reader: Versio's own files exactly (layout from `<ignorable>` and the Metadata
+ * module, terms from the Glossary module, the engine's output from Translation Candidates), and
+ * 2.x files from other tools (segments without ids, no metadata, other modules ignored).
+ */
+import type { Block, Document, Provenance, Segment, TermSpan } from '../document.js';
+import { InputError } from '../errors.js';
+import { inlineCodesNote, readInline } from './inline-read.js';
+import { eolFromName } from './layout.js';
+import {
+  ENGINE_OUTPUT_SUBTYPE,
+  GLS_NS,
+  GLS_PREFIX,
+  KIND_TYPE_PREFIX,
+  LAYOUT_CATEGORY,
+  MDA_NS,
+  MTC_NS,
+  PROVENANCE_CATEGORY,
+  VERSIO_NS,
+  XLIFF2_NS,
+} from './names2.js';
+import {
+  at,
+  blockKind,
+  defaultBlockAfter,
+  locate,
+  type SegmentLocation,
+  type XliffBuilder,
+  type XliffReadResult,
+} from './read-model.js';
+import { fromState2 } from './state.js';
+import { attrKey, childElements, textOf, type XmlElement } from './xml-tree.js';
+
+export function xliff2Builder(path: string, version: '2.0' | '2.1', root: XmlElement): XliffBuilder {
+  const doc: Document = {
+    path: '',
+    sourceLang: root.attrs.get('srcLang') ?? '',
+    targetLang: root.attrs.get('trgLang') ?? '',
+    before: '',
+    blocks: [],
+    eol: '\n',
+    bom: false,
+  };
+  const locations = new Map<string, SegmentLocation>();
+  const blockAfter = new Map<Block, string>();
+  let files = 0;
+
+  return {
+    open(element, parents) {
+      const parent = parents[parents.length - 1];
+      if (element.uri === XLIFF2_NS && element.name === 'file') {
+        if (++files > 1) {
+          throw new InputError(
+            `${at(path, element)}: a second <file>; Versio reads one document per XLIFF file`,
+          );
+        }
+        doc.path = element.attrs.get('original') ?? '';
+        return false;
+      }
+      if (element.uri === MDA_NS && element.name === 'metadata' && parent?.name === 'file') return true;
+      return element.uri === XLIFF2_NS && element.name === 'unit';
+    },
+    close() {},
+    captured(element) {
+      if (element.name === 'metadata') {
+        const layout = metaValues(element, LAYOUT_CATEGORY)[0];
+        if (layout?.has('eol')) doc.eol = eolFromName(layout.get('eol')!, at(path, element));
+        if (layout?.has('bom')) doc.bom = layout.get('bom') === 'yes';
+        if (layout?.has('before')) doc.before = layout.get('before')!;
+        return;
+      }
+      const { block, after } = readUnit(element, doc, locations, path);
+      doc.blocks.push(block);
+      if (after !== undefined) blockAfter.set(block, after);
+    },
+    finish(): XliffReadResult {
+      if (files === 0) throw new InputError(`${path}: no <file> element; an XLIFF 2 document needs one`);
+      doc.blocks.forEach((block, index) => {
+        block.after = blockAfter.get(block) ?? defaultBlockAfter(doc.blocks, index);
+      });
+      return { version, doc, locations };
+    },
+  };
+}
+
+/** The `mda:meta` values of each metaGroup with this category, by meta type. */
+function metaValues(metadata: XmlElement, category: string): Array<Map<string, string>> {
+  return childElements(metadata, 'metaGroup', MDA_NS)
+    .filter((group) => group.attrs.get('category') === category)
+    .map(
+      (group) =>
+        new Map(childElements(group, 'meta', MDA_NS).map((m) => [m.attrs.get('type') ?? '', textOf(m)])),
+    );
+}
+
+interface GlossEntry {
+  entryId: string;
+  target: string;
+  policy: 'protect' | 'provider';
+}
+
+function readUnit(
+  unit: XmlElement,
+  doc: Document,
+  locations: Map<string, SegmentLocation>,
+  path: string,
+): { block: Block; after?: string } {
+  const id = unit.attrs.get('id');
+  if (id === undefined) throw new InputError(`${at(path, unit)}: <unit> without the required id`);
+  const block: Block = {
+    id,
+    kind: blockKind(unit.attrs.get('type'), KIND_TYPE_PREFIX),
+    segments: [],
+    after: '',
+  };
+  const entries = glossEntries(unit);
+  const metadata = childElements(unit, 'metadata', MDA_NS);
+  const after = metadata.flatMap((m) => metaValues(m, LAYOUT_CATEGORY))[0]?.get('after');
+  const provenance = new Map(
+    metadata
+      .flatMap((m) => metaValues(m, PROVENANCE_CATEGORY))
+      .map((values) => [values.get('segment') ?? '', values] as const),
+  );
+  const machine = engineOutputs(unit);
+  const isTerm = (e: XmlElement) => e.uri === XLIFF2_NS && e.name === 'mrk' && e.attrs.get('type') === 'term';
+  const spansOf = (text: ReturnType<typeof readInline>): TermSpan[] =>
+    text.marks.map((m) => {
+      const ref = m.element.attrs.get('ref') ?? '';
+      const entry = ref.startsWith(`#${GLS_PREFIX}=`)
+        ? entries.get(ref.slice(GLS_PREFIX.length + 2))
+        : undefined;
+      return {
+        start: m.start,
+        end: m.end,
+        ...(entry ?? { entryId: m.element.attrs.get('value') ?? '', target: '', policy: 'provider' }),
+      };
+    });
+
+  for (const child of childElements(unit).filter((e) => e.uri === XLIFF2_NS)) {
+    const previous = block.segments[block.segments.length - 1];
+    if (child.name === 'ignorable') {
+      const text = textOf(childElements(child, 'source', XLIFF2_NS)[0] ?? child);
+      // Text before a unit's first segment has no segment to follow: it joins what precedes the block.
+      if (previous) previous.after += text;
+      else if (doc.blocks.length > 0) doc.blocks[doc.blocks.length - 1]!.after += text;
+      else doc.before += text;
+      continue;
+    }
+    if (child.name !== 'segment') continue;
+    const source = childElements(child, 'source', XLIFF2_NS)[0];
+    if (source === undefined) throw new InputError(`${at(path, child)}: <segment> without <source>`);
+    const segmentId = child.attrs.get('id') ?? `${id}.s${block.segments.length + 1}`;
+    locate(locations, segmentId, child, path);
+    const src = readInline(source, isTerm);
+    const targetElement = childElements(child, 'target', XLIFF2_NS)[0];
+    const tgt = targetElement && readInline(targetElement, isTerm);
+    const segment: Segment = {
+      id: segmentId,
+      source: src.text,
+      after: '',
+      spans: spansOf(src),
+      state: fromState2(child.attrs.get('state'), child.attrs.get('subState')),
+      notes: [],
+    };
+    if (tgt) {
+      segment.target = tgt.text;
+      if (tgt.marks.length > 0) segment.targetSpans = spansOf(tgt);
+    }
+    const p = readProvenance(provenance.get(segmentId), machine.get(segmentId), segment.target);
+    if (p) segment.provenance = p;
+    if (src.codes.length > 0) segment.notes.push(inlineCodesNote('source', src.codes));
+    if (tgt && tgt.codes.length > 0) segment.notes.push(inlineCodesNote('target', tgt.codes));
+    block.segments.push(segment);
+  }
+  attachNotes(unit, block);
+  return after === undefined ? { block } : { block, after };
+}
+
+function glossEntries(unit: XmlElement): Map<string, GlossEntry> {
+  const entries = new Map<string, GlossEntry>();
+  for (const glossary of childElements(unit, 'glossary', GLS_NS)) {
+    for (const entry of childElements(glossary, 'glossEntry', GLS_NS)) {
+      const term = childElements(entry, 'term', GLS_NS)[0];
+      const translation = childElements(entry, 'translation', GLS_NS)[0];
+      entries.set(entry.attrs.get('id') ?? '', {
+        entryId: entry.attrs.get(attrKey('entry', VERSIO_NS)) ?? (term ? textOf(term) : ''),
+        target: translation ? textOf(translation) : '',
+        policy: entry.attrs.get(attrKey('policy', VERSIO_NS)) === 'protect' ? 'protect' : 'provider',
+      });
+    }
+  }
+  return entries;
+}
+
+/** Versio's `mtc:match` elements (the engine's output), by the segment id they point at. */
+function engineOutputs(unit: XmlElement): Map<string, { origin?: string; text: string }> {
+  const outputs = new Map<string, { origin?: string; text: string }>();
+  for (const matches of childElements(unit, 'matches', MTC_NS)) {
+    for (const match of childElements(matches, 'match', MTC_NS)) {
+      if (match.attrs.get('subType') !== ENGINE_OUTPUT_SUBTYPE) continue;
+      const target = childElements(match, 'target', XLIFF2_NS)[0];
+      const origin = match.attrs.get('origin');
+      outputs.set((match.attrs.get('ref') ?? '').replace(/^#/, ''), {
+        text: target ? textOf(target) : '',
+        ...(origin === undefined ? {} : { origin }),
+      });
+    }
+  }
+  return outputs;
+}
+
+function readProvenance(
+  values: Map<string, string> | undefined,
+  machine: { origin?: string; text: string } | undefined,
+  target: string | undefined,
+): Provenance | undefined {
+  const engine = values?.get('engine') ?? machine?.origin;
+  if (engine === undefined) return undefined;
+  const provenance: Provenance = { engine };
+  const hash = values?.get('glossary-hash');
+  if (hash !== undefined) provenance.glossaryHash = hash;
+  const billed = values?.get('billed-characters');
+  if (billed !== undefined && /^\d+$/.test(billed)) provenance.billedCharacters = Number(billed);
+  if (machine !== undefined && machine.text !== target) provenance.machineTarget = machine.text;
+  return provenance;
+}
+
+/** Unit notes go to the segment named by `versio:segment`, else to the unit's first segment. */
+function attachNotes(unit: XmlElement, block: Block): void {
+  const notes = childElements(unit, 'notes', XLIFF2_NS).flatMap((n) => childElements(n, 'note', XLIFF2_NS));
+  for (const note of notes.reverse()) {
+    const segmentId = note.attrs.get(attrKey('segment', VERSIO_NS));
+    const segment = block.segments.find((s) => s.id === segmentId) ?? block.segments[0];
+    // Reversed and unshifted, so file notes come first, in order, before inline-code notes.
+    segment?.notes.unshift(textOf(note));
+  }
+}
