@@ -110,7 +110,7 @@ async function runEngine(doc: Document, work: Work[], ctx: PipelineContext, summ
         const item = byId.get(text.id);
         const raw = result.texts[index];
         if (!item || raw === undefined) return;
-        const restored = restoreTerms(raw, item.placeholders);
+        const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
         finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
         item.segment.targetSpans = restored.targetSpans;
         records.push({

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerGlossary } from './commands/glossary.js';
 import { registerSegment } from './commands/segment.js';
 import { registerTm } from './commands/tm.js';
 import { registerTranslate } from './commands/translate.js';
@@ -18,7 +19,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (s) => ctx.io.stderr.write(s),
     })
     .exitOverride();
-  for (const register of [registerTranslate, registerSegment, registerCheck, registerTm]) register(program, ctx);
+  for (const register of [registerTranslate, registerSegment, registerGlossary, registerCheck, registerTm]) register(program, ctx);
   program.addHelpText(
     'after',
     `

@@ -1,0 +1,101 @@
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { action, type CliContext } from '../context.js';
+
+export function registerGlossary(program: Command, ctx: CliContext): void {
+  const glossary = program
+    .command('glossary')
+    .description('check, list, import and export the named-entity glossary')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ versio glossary validate glossary/versio.glossary.yaml
+  $ versio glossary list glossary/versio.glossary.yaml --json
+  $ versio glossary import terms.tbx -o glossary/other.glossary.yaml
+  $ versio glossary export glossary/versio.glossary.yaml --format tbx -o versio.tbx`,
+    );
+
+  glossary
+    .command('validate')
+    .description('check a glossary file; errors name file:line and the entry (exit 2)')
+    .argument('<file>', 'glossary (.yaml, .tbx, .csv, .tsv)')
+    .action(
+      action(ctx, async (file: string) => {
+        const { loadGlossary } = await import('../../glossary/load.js');
+        const loaded = await loadGlossary(file);
+        ctx.io.stdout.write(`${file}: ${loaded.entries.length} entries, valid\n`);
+        return 0;
+      }),
+    );
+
+  glossary
+    .command('list')
+    .description('print the entries of a glossary')
+    .argument('<file>', 'glossary (.yaml, .tbx, .csv, .tsv)')
+    .option('--json', 'print the entries as JSON, with the glossary hash')
+    .action(
+      action(ctx, async (file: string, options: { json?: boolean }) => {
+        const { loadGlossary } = await import('../../glossary/load.js');
+        const { formatListing, glossaryListing } = await import('../../glossary/convert.js');
+        const loaded = await loadGlossary(file);
+        ctx.io.stdout.write(
+          options.json ? `${JSON.stringify(glossaryListing(loaded), null, 2)}\n` : formatListing(loaded),
+        );
+        return 0;
+      }),
+    );
+
+  glossary
+    .command('import')
+    .description('convert a TBX (v3 or 2008), CSV or TSV glossary to our YAML format')
+    .argument('<file>', 'glossary to import (.tbx, .csv, .tsv)')
+    .option('-o, --output <file>', 'write the YAML here (default: standard output)')
+    .action(
+      action(ctx, async (file: string, options: { output?: string }) => {
+        const { loadGlossary } = await import('../../glossary/load.js');
+        const { toYaml } = await import('../../glossary/yaml.js');
+        const loaded = await loadGlossary(file);
+        const schema = options.output ? schemaComment(ctx.io.cwd, options.output) : undefined;
+        await emit(ctx, toYaml(loaded, schema), options.output);
+        return 0;
+      }),
+    );
+
+  glossary
+    .command('export')
+    .description('write a glossary as TBX v3, TBX 2008, or DeepL CSV/TSV')
+    .argument('<file>', 'glossary (.yaml, .tbx, .csv, .tsv)')
+    .requiredOption('--format <format>', 'tbx | tbx2008 | csv | tsv')
+    .option('-o, --output <file>', 'write here (default: standard output)')
+    .action(
+      action(ctx, async (file: string, options: { format: string; output?: string }) => {
+        const { exportGlossary, exportFormats, isExportFormat } = await import('../../glossary/convert.js');
+        if (!isExportFormat(options.format)) {
+          throw new InputError(`unknown export format "${options.format}"`, {
+            hint: `use one of: ${exportFormats.join(', ')}`,
+          });
+        }
+        const { loadGlossary } = await import('../../glossary/load.js');
+        await emit(ctx, exportGlossary(await loadGlossary(file), options.format), options.output);
+        return 0;
+      }),
+    );
+}
+
+async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) {
+    ctx.io.stdout.write(text);
+    return;
+  }
+  const { writeFileAtomic } = await import('../../io/atomic-write.js');
+  await writeFileAtomic(output, text);
+  ctx.io.stderr.write(`wrote ${output}\n`);
+}
+
+/** The editor hint pointing at the project's schema, relative to where the YAML is written. */
+function schemaComment(cwd: string, output: string): string {
+  const schema = relative(dirname(resolve(cwd, output)), join(cwd, 'glossary', 'glossary.schema.json'));
+  return `# yaml-language-server: $schema=${schema.startsWith('.') ? schema : `./${schema}`}`;
+}

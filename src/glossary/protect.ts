@@ -1,0 +1,69 @@
+/**
+ * Protection through the engine: each protected span is replaced by a placeholder the engine passes
+ * through untouched, and its English form is put back afterwards (restore.ts).
+ * `token` style writes `__E<n>__`, a plain word that survives both Apertium legs (fr-es, spa-eng);
+ * `xml` style writes `<x id="<n>"/>` for engines that handle XML tags (DeepL `tag_handling=xml`), and
+ * then the rest of the text is XML-escaped, since the engine parses it as XML.
+ */
+import type { TermPolicy, TermSpan } from '../document.js';
+import { VersioError } from '../errors.js';
+import type { PlaceholderStyle } from '../providers/provider.js';
+
+export { type Restored, restoreTerms } from './restore.js';
+
+export interface Placeholder {
+  /** 1-based, in text order. */
+  n: number;
+  /** What stands in the text sent to the engine: `__E1__` or `<x id="1"/>`. */
+  marker: string;
+  entryId: string;
+  /** English text written back in its place ("the Islamic State"); capitalised at a sentence start. */
+  target: string;
+  /** The French text it replaced ("l'Etat islamique"), for notes. */
+  source: string;
+  policy: TermPolicy;
+}
+
+export interface Protected {
+  text: string;
+  placeholders: Placeholder[];
+}
+
+export function markerFor(n: number, style: PlaceholderStyle): string {
+  return style === 'xml' ? `<x id="${n}"/>` : `__E${n}__`;
+}
+
+export function protectTerms(source: string, spans: readonly TermSpan[], style: PlaceholderStyle): Protected {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const escapeText = style === 'xml' ? escapeXml : (s: string) => s;
+  const placeholders: Placeholder[] = [];
+  let text = '';
+  let at = 0;
+  for (const span of sorted) {
+    if (span.start < at || span.end <= span.start || span.end > source.length) {
+      // Spans come from the matcher, which never overlaps them: this is a bug, not bad input.
+      throw new VersioError(
+        `glossary span ${span.start}-${span.end} (${span.entryId}) overlaps or leaves the text`,
+      );
+    }
+    const n = placeholders.length + 1;
+    const marker = markerFor(n, style);
+    text += escapeText(source.slice(at, span.start));
+    text += span.preposition === undefined ? marker : `${span.preposition} ${marker}`;
+    placeholders.push({
+      n,
+      marker,
+      entryId: span.entryId,
+      target: span.target,
+      source: source.slice(span.start, span.end),
+      policy: span.policy,
+    });
+    at = span.end;
+  }
+  text += escapeText(source.slice(at));
+  return { text, placeholders };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

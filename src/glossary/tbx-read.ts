@@ -1,0 +1,137 @@
+/**
+ * TBX import: v3 (ISO 30042:2019, `<tbx>`, conceptEntry/langSec/termSec) and 2008 (`<martif>`,
+ * termEntry/langSet/tig or ntig). See tbx.ts for the mapping. From files written by other tools:
+ * all source-language terms become French forms (preferred first); the target-language preferred term
+ * (else the first one not deprecated) is the English form; deprecated, superseded and obsolete
+ * English terms are forbidden variants; other admitted English terms are dropped (a glossary entry has
+ * one English form); a subjectField that is not one of our types gives type `other`.
+ */
+import { InputError } from '../errors.js';
+import { checkEntries } from './checks.js';
+import { makeEntry, makeGlossary, slugify } from './entry.js';
+import { FLAGS_PREFIX, type Flags, parseFlags } from './tbx-flags.js';
+import type { EntityType, Glossary, GlossaryEntry } from './types.js';
+import { childrenNamed, findAll, parseXml, type XmlElement } from './xml-tree.js';
+
+const TBX3_NS = 'urn:iso:std:iso:30042:ed-2';
+const TYPES = new Set<EntityType>(['person', 'place', 'organisation', 'other']);
+const FORBIDDEN = /^(deprecatedTerm|supersededTerm|obsoleteTerm|notRecommended)/;
+
+interface Term {
+  text: string;
+  status: string;
+  line: number;
+}
+
+export function fromTbx(xml: string, path: string): Glossary {
+  const root = parseXml(xml, path);
+  const v3 = root.name === 'tbx' && (root.uri === TBX3_NS || root.uri === '');
+  if (!v3 && root.name !== 'martif') {
+    throw new InputError(
+      `${path}:${root.line}: not TBX: root element is <${root.name}>, expected <tbx> or <martif>`,
+    );
+  }
+  const concepts = findAll(root, v3 ? 'conceptEntry' : 'termEntry');
+  const byLang = concepts.map((c) => termsByLanguage(c));
+  const langs = new Set(byLang.flatMap((m) => [...m.keys()]));
+  const rootLang = primary(root.attrs['xml:lang'] ?? '');
+  const sourceLang = langs.has(rootLang) ? rootLang : langs.has('fr') ? 'fr' : ([...langs][0] ?? 'fr');
+  const targetLang =
+    langs.has('en') && sourceLang !== 'en' ? 'en' : ([...langs].find((l) => l !== sourceLang) ?? 'en');
+
+  const problems: string[] = [];
+  const taken = new Set<string>();
+  const entries: GlossaryEntry[] = [];
+  concepts.forEach((concept, index) => {
+    const where = `${path}:${concept.line}: concept${concept.attrs.id ? ` "${concept.attrs.id}"` : ` ${index + 1}`}`;
+    const terms = byLang[index]!;
+    const french = order(terms.get(sourceLang) ?? []);
+    const target = terms.get(targetLang) ?? [];
+    const english =
+      target.find((t) => t.status.startsWith('preferredTerm')) ??
+      target.find((t) => !FORBIDDEN.test(t.status));
+    if (french.length === 0 || !english) {
+      problems.push(`${where}: no ${french.length === 0 ? sourceLang : targetLang} term`);
+      return;
+    }
+    const empty = [...french, ...target].find((t) => t.text === '');
+    if (empty) {
+      problems.push(`${path}:${empty.line}: empty <term>`);
+      return;
+    }
+    const flags = readFlags(concept, where, problems);
+    const subject = childrenNamed(concept, 'descrip')
+      .find((d) => d.attrs.type === 'subjectField')
+      ?.text.trim();
+    const notes = childrenNamed(concept, 'note')
+      .map((n) => n.text.trim())
+      .filter((n) => !n.startsWith(FLAGS_PREFIX));
+    const givenId = concept.attrs.id ?? '';
+    const id =
+      /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(givenId) && !taken.has(givenId)
+        ? givenId
+        : slugify(givenId || english.text, taken);
+    taken.add(id);
+    entries.push(
+      makeEntry({
+        id,
+        type: TYPES.has(subject as EntityType) ? (subject as EntityType) : 'other',
+        french: french.map((t) => t.text),
+        english: english.text,
+        forbidden: target.filter((t) => FORBIDDEN.test(t.status)).map((t) => t.text),
+        note: notes.length > 0 ? notes.join('\n') : undefined,
+        ...flags,
+        line: concept.line,
+      }),
+    );
+  });
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  if (entries.length === 0) throw new InputError(`${path}: glossary has no entries`);
+  const issues = checkEntries(entries).map(
+    (i) => `${path}:${entries[i.index]!.line}: entry "${entries[i.index]!.id}": ${i.message}`,
+  );
+  if (issues.length > 0) throw new InputError(issues.join('\n'));
+  return makeGlossary(path, sourceLang, targetLang, entries);
+}
+
+/** Terms of a concept by primary language subtag, in document order. */
+function termsByLanguage(concept: XmlElement): Map<string, Term[]> {
+  const byLang = new Map<string, Term[]>();
+  for (const section of findAll(concept, 'langSec', 'langSet')) {
+    const lang = primary(section.attrs['xml:lang'] ?? '');
+    const terms = byLang.get(lang) ?? [];
+    for (const group of findAll(section, 'termSec', 'tig', 'ntig')) {
+      const term = findAll(group, 'term')[0];
+      if (!term) continue;
+      const status =
+        findAll(group, 'termNote')
+          .find((n) => n.attrs.type === 'administrativeStatus')
+          ?.text.trim() ?? '';
+      terms.push({ text: term.text.trim().replace(/\s+/g, ' '), status, line: term.line });
+    }
+    byLang.set(lang, terms);
+  }
+  return byLang;
+}
+
+/** Preferred term first, the others in document order. */
+function order(terms: Term[]): Term[] {
+  const preferred = terms.findIndex((t) => t.status.startsWith('preferredTerm'));
+  if (preferred <= 0) return terms;
+  return [terms[preferred]!, ...terms.filter((_, i) => i !== preferred)];
+}
+
+function readFlags(concept: XmlElement, where: string, problems: string[]): Flags {
+  const note = childrenNamed(concept, 'note').find((n) => n.text.trim().startsWith(FLAGS_PREFIX));
+  if (!note) return {};
+  const flags = parseFlags(note.text.trim());
+  if (typeof flags === 'string') {
+    problems.push(`${where}: ${flags}`);
+    return {};
+  }
+  return flags;
+}
+
+function primary(lang: string): string {
+  return lang.toLowerCase().split(/[-_]/)[0] ?? '';
+}

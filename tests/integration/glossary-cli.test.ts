@@ -1,0 +1,105 @@
+/** The `versio glossary` commands on real files, through commander as main() runs them. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerGlossary } from '../../src/cli/commands/glossary.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { VersioError } from '../../src/errors.js';
+import { parseGlossary } from '../../src/glossary/load.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'versio-glossary-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function versio(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c) => out.push(String(c)));
+  stderr.on('data', (c) => err.push(String(c)));
+  const ctx: CliContext = {
+    io: { stdout, stderr, env: {}, cwd: process.cwd() },
+    exitCode: 0,
+    signal: new AbortController().signal,
+  };
+  const program = new Command('versio').exitOverride();
+  registerGlossary(program, ctx);
+  let code: number;
+  try {
+    await program.parseAsync(['node', 'versio', 'glossary', ...args]);
+    code = ctx.exitCode;
+  } catch (error) {
+    // What cli/main.ts does with a VersioError.
+    if (!(error instanceof VersioError)) throw error;
+    err.push(`versio: ${error.message}\n`);
+    code = error.exitCode;
+  }
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('versio glossary', () => {
+  it('validate: exit 0 on the project glossary', async () => {
+    const r = await versio('validate', 'glossary/versio.glossary.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^glossary\/versio\.glossary\.yaml: \d+ entries, valid\n$/);
+  });
+
+  it('validate: exit 2 with one line-numbered line per error', async () => {
+    const r = await versio('validate', 'tests/fixtures/glossary/bad-entries.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toContain('bad-entries.yaml:9: entry "aleppo": duplicate id');
+  });
+
+  it('import: CSV to YAML written atomically, which validates and keeps the terms', async () => {
+    const out = join(dir, 'kyiv.glossary.yaml');
+    const r = await versio('import', 'tests/fixtures/glossary/kyiv.glossary.csv', '-o', out);
+    expect(r.code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*glossary\.schema\.json$/);
+    expect(parseGlossary(text, out).entries.find((e) => e.english === 'Kyiv')?.french).toEqual(['Kiev']);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.each(['tbx', 'tbx2008'])(
+    'export --format %s: well-formed XML (xmllint) that imports back',
+    async (format) => {
+      const out = join(dir, `versio.${format}.tbx`);
+      expect(
+        (await versio('export', 'glossary/versio.glossary.yaml', '--format', format, '-o', out)).code,
+      ).toBe(0);
+      await promisify(execFile)('xmllint', ['--noout', '--nonet', out]);
+      const back = await versio('list', out, '--json');
+      const listed = JSON.parse(back.stdout) as { entries: { id: string }[] };
+      expect(listed.entries.map((e) => e.id)).toContain('islamic-state');
+    },
+  );
+
+  it('export --format csv prints DeepL CSV on standard output', async () => {
+    const r = await versio('export', 'glossary/versio.glossary.yaml', '--format', 'csv');
+    expect(r.stdout.split('\n')).toContain('Palmyre,Palmyra');
+  });
+
+  it('export: an unknown format is a usage error (exit 2)', async () => {
+    const r = await versio('export', 'glossary/versio.glossary.yaml', '--format', 'xlsx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown export format "xlsx"');
+  });
+
+  it('list: one line per entry', async () => {
+    const r = await versio('list', 'glossary/versio.glossary.yaml');
+    expect(r.stdout).toMatch(
+      /^islamic-state +organisation +protect +Etat islamique \| .* → \(the\) Islamic State$/m,
+    );
+  });
+});
