@@ -1,5 +1,8 @@
 import { basename, join } from 'node:path';
 import type { Document } from './document.js';
+import type { Glossary } from './glossary/types.js';
+import { version } from './version.js';
+import type { ReviewFinding } from './render/review-page.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { renderArticle } from './render/article.js';
 import { toResources } from './render/resources.js';
@@ -35,16 +38,24 @@ export function outputPaths(sourcePath: string, outDir: string, sourceLang: stri
 
 export type XliffFormat = 'xliff12' | 'xliff2';
 
+export interface OutputOptions {
+  format: XliffFormat;
+  glossary?: Glossary;
+  /** `versio check` findings shown inline on the review page. */
+  findings?: readonly ReviewFinding[];
+}
+
 /**
  * Writes every output of a translated document, each atomically (temp file + rename): the
  * XLIFF first, so a crash between files never leaves an article newer than its XLIFF.
  */
-export async function writeOutputs(doc: Document, paths: OutputPaths, format: XliffFormat): Promise<string[]> {
-  const [{ writeXliff12 }, { writeXliff2 }] = await Promise.all([
+export async function writeOutputs(doc: Document, paths: OutputPaths, options: OutputOptions): Promise<string[]> {
+  const [{ writeXliff12 }, { writeXliff2 }, { renderReviewPage }] = await Promise.all([
     import('./xliff/write12.js'),
     import('./xliff/write2.js'),
+    import('./render/review-page.js'),
   ]);
-  const xliff = format === 'xliff2' ? writeXliff2(doc) : writeXliff12(doc);
+  const xliff = options.format === 'xliff2' ? writeXliff2(doc, { toolVersion: version }) : writeXliff12(doc, { toolVersion: version });
   const bundle = toResources(doc);
   const article = renderArticle(doc, bundle, doc.targetLang);
   const files: [string, string][] = [
@@ -52,6 +63,7 @@ export async function writeOutputs(doc: Document, paths: OutputPaths, format: Xl
     [paths.resources, `${JSON.stringify(bundle, null, 2)}\n`],
     [paths.txt, article.txt],
     [paths.md, article.md],
+    [paths.review, renderReviewPage(doc, { findings: options.findings ?? [], ...(options.glossary ? { glossary: options.glossary } : {}) })],
   ];
   for (const [path, data] of files) await writeFileAtomic(path, data);
   return files.map(([path]) => path);

@@ -2,12 +2,11 @@ import type { Document, Segment } from './document.js';
 import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
 import { restoreTerms, protectTerms, type Placeholder } from './glossary/protect.js';
-import { buildMatcher } from './glossary/match.js';
 import type { Glossary } from './glossary/types.js';
 import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { annotateTerms, entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
+import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
@@ -27,11 +26,6 @@ export interface PipelineContext {
   glossary: Glossary | undefined;
   signal: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
-}
-
-/** Stage "match": glossary spans on every segment. Pure apart from building the matcher once. */
-export function matchGlossary(doc: Document, glossary: Glossary | undefined): Document {
-  return annotateTerms(doc, glossary ? buildMatcher(glossary) : undefined);
 }
 
 /** A document with its memory hits filled in and the work left for the engine. */

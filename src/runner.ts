@@ -7,7 +7,11 @@ import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
 import { TranslationMemory } from './memory/store.js';
 import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
-import { assertNotEmpty, executePlan, matchGlossary, type Plan, type PipelineContext, planDocument } from './pipeline.js';
+import { assertNotEmpty, executePlan, type Plan, type PipelineContext, planDocument } from './pipeline.js';
+import { annotateTerms } from './pipeline/terms.js';
+import { buildMatcher } from './glossary/match.js';
+import { checkDocument } from './check/check-document.js';
+import { loadCheckConfig } from './check/config-file.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { type ProviderName, providers } from './providers/index.js';
 import { parseArticle } from './read/article.js';
@@ -48,6 +52,7 @@ export interface RunSummary {
  */
 export async function translateFiles(files: readonly string[], options: TranslateRunOptions): Promise<RunSummary> {
   const glossary = await resolveGlossary(options.glossary);
+  const matcher = glossary ? buildMatcher(glossary) : undefined;
   const docs: { doc: Document; paths: OutputPaths }[] = [];
   for (const file of files) {
     const input = await readTextFile(file);
@@ -57,7 +62,7 @@ export async function translateFiles(files: readonly string[], options: Translat
       bom: input.bom,
     });
     assertNotEmpty(doc);
-    docs.push({ doc: matchGlossary(doc, glossary), paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang) });
+    docs.push({ doc: annotateTerms(doc, matcher), paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang) });
   }
   for (const { doc, paths } of docs) {
     const previous = await readPrevious(paths.xliff);
@@ -82,6 +87,7 @@ export async function translateFiles(files: readonly string[], options: Translat
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     };
     const plans = docs.map(({ doc }) => planDocument(doc, ctx));
+    const checkConfig = await loadCheckConfig(process.cwd());
     checkBudget(plans, options.maxChars);
     if (options.dryRun) return { provider: provider.name, dryRun: true, documents: plans.map((p) => p.summary) };
     // Documents run side by side so a pool of engine processes (`--jobs`) stays busy.
@@ -89,7 +95,12 @@ export async function translateFiles(files: readonly string[], options: Translat
     const summaries = await documents.addAll(
       plans.map((plan, index) => async () => {
         const summary = await executePlan(plan, ctx);
-        summary.outputs = await writeOutputs(plan.doc, docs[index]!.paths, options.format);
+        const findings = checkDocument(plan.doc, new Map(), matcher, glossary, checkConfig);
+        summary.outputs = await writeOutputs(plan.doc, docs[index]!.paths, {
+          format: options.format,
+          findings,
+          ...(glossary ? { glossary } : {}),
+        });
         options.onEvent?.({ type: 'document-done', summary });
         return summary;
       }),

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerGlossary } from './commands/glossary.js';
+import { registerRender } from './commands/render.js';
 import { registerSegment } from './commands/segment.js';
 import { registerTm } from './commands/tm.js';
 import { registerTranslate } from './commands/translate.js';
 import type { CliContext } from './context.js';
-import { version } from './version.js';
+import { version } from '../version.js';
 
 /** Builds the program. Command modules register themselves; their heavy imports stay lazy. */
 export function buildProgram(ctx: CliContext): Command {
@@ -19,7 +21,15 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (s) => ctx.io.stderr.write(s),
     })
     .exitOverride();
-  for (const register of [registerTranslate, registerSegment, registerGlossary, registerCheck, registerTm]) register(program, ctx);
+  for (const register of [
+    registerTranslate,
+    registerSegment,
+    registerGlossary,
+    registerCheck,
+    registerRender,
+    registerDiff,
+    registerTm,
+  ]) register(program, ctx);
   program.addHelpText(
     'after',
     `

@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Finding } from '../../src/check/finding.js';
 import type { Document, Segment, TermSpan } from '../../src/document.js';
 import { segmentsOf } from '../../src/document.js';
 import type { Glossary } from '../../src/glossary/types.js';
 import { parseArticle } from '../../src/read/article.js';
-import { markTerms, REVIEW_PAGE_CSP, renderReviewPage, STATE_LABELS } from '../../src/render/review-page.js';
+import {
+  markTerms,
+  REVIEW_PAGE_CSP,
+  type ReviewFinding,
+  renderReviewPage,
+  STATE_LABELS,
+} from '../../src/render/review-page.js';
 
 const ARTICLE = 'International\n\nLa Russie à Palmyre\n\nLa Russie frappe. Palmyre est libre.\n';
 
@@ -136,6 +143,10 @@ describe('renderReviewPage', () => {
     const doc = translatedDoc();
     segment(doc, 'p2.s1').spans = [span(3, 9, 'russia', 'Russia')];
     expect(renderReviewPage(doc)).toContain('title="Glossary term russia: Russia"');
+  });
+
+  it('takes `versio check` findings as they are', () => {
+    expectTypeOf<Finding>().toExtend<ReviewFinding>();
   });
 
   it('puts findings under their segment, block findings under the block, the rest in the header', () => {

@@ -2,7 +2,7 @@
  * Machine-readable report. Its shape is versioned (`version`) and described by
  * src/check/findings.schema.json; a change that breaks readers bumps the version.
  */
-import { version as toolVersion } from '../../cli/version.js';
+import { version as toolVersion } from '../../version.js';
 import { type CheckReport, summarise } from '../report.js';
 
 export const JSON_REPORT_VERSION = 1;

@@ -5,7 +5,7 @@
  * §3.27.18 partialFingerprints keep an alert's identity when lines move.
  */
 import { createHash } from 'node:crypto';
-import { version as toolVersion } from '../../cli/version.js';
+import { version as toolVersion } from '../../version.js';
 import { CHECK_IDS, type Finding } from '../finding.js';
 import type { CheckReport } from '../report.js';
 import { RULES } from '../rules.js';

@@ -1,0 +1,57 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { RENDER_FORMATS, type RenderFormat, rebuildFromXliff } from '../../review/rebuild.js';
+import { action, type CliContext } from '../context.js';
+
+interface RenderCliOptions {
+  out?: string;
+  format: RenderFormat[];
+  quiet?: boolean;
+}
+
+export function registerRender(program: Command, ctx: CliContext): void {
+  program
+    .command('render')
+    .description('rebuild the English article and the review page from a (reviewed) XLIFF file alone')
+    .argument('<xliff>', 'XLIFF 1.2 or 2.x file written by versio translate, possibly edited in a CAT tool')
+    .option('-o, --out <dir>', 'output directory (default: the XLIFF file’s directory)')
+    .option('--format <list>', `comma-separated: ${RENDER_FORMATS.join(', ')}`, formatList, [
+      ...RENDER_FORMATS,
+    ])
+    .option('-q, --quiet', 'print nothing but warnings and errors')
+    .addHelpText(
+      'after',
+      `
+txt and md are the article, json the i18next resources, html the bilingual review page.
+A segment without a target is rendered from its source, with a warning naming it.
+
+Examples:
+  $ versio render translations/palmyre.en.xlf
+  $ versio render reviewed/palmyre.en.xlf --out site --format md,html`,
+    )
+    .action(
+      action(ctx, async (xliff: string, options: RenderCliOptions) => {
+        const result = await rebuildFromXliff(xliff, {
+          formats: options.format,
+          ...(options.out !== undefined ? { outDir: options.out } : {}),
+        });
+        for (const id of result.untranslated) {
+          ctx.io.stderr.write(
+            `versio: warning: ${xliff}: segment ${id} has no target; its source is rendered\n`,
+          );
+        }
+        if (!options.quiet) for (const file of result.files) ctx.io.stdout.write(`wrote ${file}\n`);
+        return 0;
+      }),
+    );
+}
+
+function formatList(value: string): RenderFormat[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase());
+  const unknown = formats.filter((f) => !(RENDER_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || formats.length === 0) {
+    throw new InvalidArgumentError(
+      `unknown format ${unknown.join(', ')}; expected ${RENDER_FORMATS.join(', ')}`,
+    );
+  }
+  return formats as RenderFormat[];
+}

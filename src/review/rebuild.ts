@@ -1,0 +1,88 @@
+/**
+ * `versio render`: rebuilds the English article (and the review page) from a reviewed XLIFF
+ * file alone — the reader recovers the layout, the targets are the text. A segment without a
+ * target falls back to its source and is reported, never silently dropped.
+ */
+import { dirname } from 'node:path';
+import type { Document } from '../document.js';
+import { segmentsOf } from '../document.js';
+import type { Glossary } from '../glossary/types.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readTextFile } from '../io/text-file.js';
+import { outputPaths } from '../outputs.js';
+import { renderArticle } from '../render/article.js';
+import type { ResourceBundle } from '../render/resources.js';
+import { type ReviewFinding, renderReviewPage } from '../render/review-page.js';
+
+export const RENDER_FORMATS = ['txt', 'md', 'json', 'html'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface RebuildOptions {
+  /** Output directory; defaults to the XLIFF file's own directory. */
+  outDir?: string;
+  formats: readonly RenderFormat[];
+  glossary?: Glossary;
+  findings?: readonly ReviewFinding[];
+}
+
+export interface RebuildResult {
+  /** Files written, in writing order. */
+  files: string[];
+  /** Ids of segments rendered from their source because they have no target. */
+  untranslated: string[];
+}
+
+/** Reads `xliffPath` and writes each requested format atomically. */
+export async function rebuildFromXliff(xliffPath: string, options: RebuildOptions): Promise<RebuildResult> {
+  const { readXliff } = await import('../xliff/read.js');
+  const { text } = await readTextFile(xliffPath);
+  const { doc } = readXliff(text, xliffPath);
+  const outputs = rebuildOutputs(doc, xliffPath, options);
+  for (const [path, data] of outputs.files) await writeFileAtomic(path, data);
+  return { files: outputs.files.map(([path]) => path), untranslated: outputs.untranslated };
+}
+
+/** Pure: the files to write (path, content) for a read document. */
+export function rebuildOutputs(
+  doc: Document,
+  xliffPath: string,
+  options: RebuildOptions,
+): { files: [string, string][]; untranslated: string[] } {
+  const paths = outputPaths(
+    doc.path || xliffPath,
+    options.outDir ?? dirname(xliffPath),
+    doc.sourceLang,
+    doc.targetLang,
+  );
+  const untranslated = segmentsOf(doc)
+    .filter((s) => s.target === undefined || (s.target === '' && s.source !== ''))
+    .map((s) => s.id);
+  const bundle = targetsOrSource(doc);
+  const article = renderArticle(doc, bundle, doc.targetLang);
+  const content: Record<RenderFormat, [string, () => string]> = {
+    txt: [paths.txt, () => article.txt],
+    md: [paths.md, () => article.md],
+    json: [paths.resources, () => `${JSON.stringify(bundle, null, 2)}\n`],
+    html: [
+      paths.review,
+      () =>
+        renderReviewPage(doc, {
+          ...(options.glossary ? { glossary: options.glossary } : {}),
+          ...(options.findings ? { findings: options.findings } : {}),
+        }),
+    ],
+  };
+  const files = RENDER_FORMATS.filter((f) => options.formats.includes(f)).map((f): [string, string] => [
+    content[f][0],
+    content[f][1](),
+  ]);
+  return { files, untranslated };
+}
+
+/** Like toResources, but an empty target (a CAT tool's untranslated unit) falls back to the source too. */
+function targetsOrSource(doc: Document): ResourceBundle {
+  const bundle: ResourceBundle = {};
+  for (const s of segmentsOf(doc))
+    bundle[s.id] = s.target === undefined || s.target === '' ? s.source : s.target;
+  return bundle;
+}
