@@ -1,11 +1,11 @@
 import { basename, join } from 'node:path';
 import type { Document } from './document.js';
 import type { Glossary } from './glossary/types.js';
-import { version } from './version.js';
-import type { ReviewFinding } from './render/review-page.js';
 import { writeFileAtomic } from './io/atomic-write.js';
 import { renderArticle } from './render/article.js';
 import { toResources } from './render/resources.js';
+import type { ReviewFinding } from './render/review-page.js';
+import { version } from './version.js';
 
 /** Where the outputs of one translated article go. */
 export interface OutputPaths {
@@ -22,7 +22,12 @@ export interface OutputPaths {
  * `source/palmyre.fr.txt` → `translations/palmyre.en.xlf`, `palmyre.en.txt`, `palmyre.en.md`,
  * `en/palmyre.json`, `palmyre.review.html`. The source language suffix is dropped if present.
  */
-export function outputPaths(sourcePath: string, outDir: string, sourceLang: string, targetLang: string): OutputPaths {
+export function outputPaths(
+  sourcePath: string,
+  outDir: string,
+  sourceLang: string,
+  targetLang: string,
+): OutputPaths {
   const name = basename(sourcePath).replace(/\.(txt|text|md)$/i, '');
   const suffix = `.${sourceLang}`;
   const namespace = (name.toLowerCase().endsWith(suffix) ? name.slice(0, -suffix.length) : name) || 'article';
@@ -49,13 +54,20 @@ export interface OutputOptions {
  * Writes every output of a translated document, each atomically (temp file + rename): the
  * XLIFF first, so a crash between files never leaves an article newer than its XLIFF.
  */
-export async function writeOutputs(doc: Document, paths: OutputPaths, options: OutputOptions): Promise<string[]> {
+export async function writeOutputs(
+  doc: Document,
+  paths: OutputPaths,
+  options: OutputOptions,
+): Promise<string[]> {
   const [{ writeXliff12 }, { writeXliff2 }, { renderReviewPage }] = await Promise.all([
     import('./xliff/write12.js'),
     import('./xliff/write2.js'),
     import('./render/review-page.js'),
   ]);
-  const xliff = options.format === 'xliff2' ? writeXliff2(doc, { toolVersion: version }) : writeXliff12(doc, { toolVersion: version });
+  const xliff =
+    options.format === 'xliff2'
+      ? writeXliff2(doc, { toolVersion: version })
+      : writeXliff12(doc, { toolVersion: version });
   const bundle = toResources(doc);
   const article = renderArticle(doc, bundle, doc.targetLang);
   const files: [string, string][] = [
@@ -63,7 +75,13 @@ export async function writeOutputs(doc: Document, paths: OutputPaths, options: O
     [paths.resources, `${JSON.stringify(bundle, null, 2)}\n`],
     [paths.txt, article.txt],
     [paths.md, article.md],
-    [paths.review, renderReviewPage(doc, { findings: options.findings ?? [], ...(options.glossary ? { glossary: options.glossary } : {}) })],
+    [
+      paths.review,
+      renderReviewPage(doc, {
+        findings: options.findings ?? [],
+        ...(options.glossary ? { glossary: options.glossary } : {}),
+      }),
+    ],
   ];
   for (const [path, data] of files) await writeFileAtomic(path, data);
   return files.map(([path]) => path);

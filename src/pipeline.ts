@@ -1,7 +1,7 @@
 import type { Document, Segment } from './document.js';
 import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
-import { restoreTerms, protectTerms, type Placeholder } from './glossary/protect.js';
+import { type Placeholder, protectTerms, restoreTerms } from './glossary/protect.js';
 import type { Glossary } from './glossary/types.js';
 import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
@@ -10,7 +10,7 @@ import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
-import { SOURCE_CHANGED_NOTE } from './review/merge.js';
+import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
 
 /** What one document needs from the engine, prepared before anything is sent. */
 interface Work {
@@ -46,7 +46,9 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
   const work: Work[] = [];
   const pending = segmentsOf(doc).filter((s) => s.state === 'initial');
   summary.segments = segmentsOf(doc).length;
-  summary.kept = summary.segments - pending.length;
+  const carried = segmentsOf(doc).filter((s) => s.state !== 'initial');
+  summary.kept = carried.filter(isReviewed).length;
+  summary.reused = carried.length - summary.kept;
   for (const segment of pending) {
     const key = memoryKey({
       source: segment.source,
@@ -63,11 +65,22 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
     const spans = spansToProtect(segment, provider.supportsGlossary);
     const shielded = protectTerms(segment.source, spans, provider.placeholderStyle);
     summary.entities.protected += spans.length;
-    work.push({ segment, key, placeholders: shielded.placeholders, text: { id: segment.id, text: shielded.text } });
+    work.push({
+      segment,
+      key,
+      placeholders: shielded.placeholders,
+      text: { id: segment.id, text: shielded.text },
+    });
   }
   addContext(doc, work);
   summary.characters = work.reduce((n, w) => n + w.segment.source.length, 0);
-  summary.requests = work.length === 0 ? 0 : makeBatches(work.map((w) => w.text), provider.limits).length;
+  summary.requests =
+    work.length === 0
+      ? 0
+      : makeBatches(
+          work.map((w) => w.text),
+          provider.limits,
+        ).length;
   return { doc, work, summary };
 }
 
@@ -90,50 +103,68 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
   return summary;
 }
 
-async function runEngine(doc: Document, work: Work[], ctx: PipelineContext, summary: DocumentSummary): Promise<void> {
+async function runEngine(
+  doc: Document,
+  work: Work[],
+  ctx: PipelineContext,
+  summary: DocumentSummary,
+): Promise<void> {
   const byId = new Map(work.map((w) => [w.segment.id, w]));
-  await translateAll(ctx.provider, work.map((w) => w.text), {
-    ...defaultQueueOptions(ctx.provider.name),
-    signal: ctx.signal,
-    onEvent: (event) => {
-      if (event.type === 'batch-retry') ctx.onEvent?.(event);
-    },
-    onBatch: async (batch, result) => {
-      const records: MemoryRecord[] = [];
-      batch.forEach((text, index) => {
-        const item = byId.get(text.id);
-        const raw = result.texts[index];
-        if (!item || raw === undefined) return;
-        const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
-        finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
-        item.segment.targetSpans = restored.targetSpans;
-        records.push({
-          key: item.key,
-          source: item.segment.source,
-          target: item.segment.target ?? '',
-          provider: ctx.provider.name,
-          sourceLang: doc.sourceLang,
-          targetLang: doc.targetLang,
-          createdAt: new Date().toISOString(),
+  await translateAll(
+    ctx.provider,
+    work.map((w) => w.text),
+    {
+      ...defaultQueueOptions(ctx.provider.name),
+      signal: ctx.signal,
+      onEvent: (event) => {
+        if (event.type === 'batch-retry') ctx.onEvent?.(event);
+      },
+      onBatch: async (batch, result) => {
+        const records: MemoryRecord[] = [];
+        batch.forEach((text, index) => {
+          const item = byId.get(text.id);
+          const raw = result.texts[index];
+          if (!item || raw === undefined) return;
+          const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
+          finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
+          item.segment.targetSpans = restored.targetSpans;
+          records.push({
+            key: item.key,
+            source: item.segment.source,
+            target: item.segment.target ?? '',
+            provider: ctx.provider.name,
+            sourceLang: doc.sourceLang,
+            targetLang: doc.targetLang,
+            createdAt: new Date().toISOString(),
+          });
+          ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
         });
-        ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
-      });
-      summary.billedCharacters += result.billedCharacters ?? 0;
-      summary.translated += records.length;
-      await ctx.memory.append(records);
+        summary.billedCharacters += result.billedCharacters ?? 0;
+        summary.translated += records.length;
+        await ctx.memory.append(records);
+      },
     },
-  });
+  );
 }
 
 /** Restore done: English typography, post-check, state and provenance. */
-function finish(segment: Segment, target: string, problems: string[], engine: string, glossary?: Glossary): void {
+function finish(
+  segment: Segment,
+  target: string,
+  problems: string[],
+  engine: string,
+  glossary?: Glossary,
+): void {
   segment.target = englishTypography(target);
   segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
   const missing = missingTerms(segment).map((form) => `glossary term "${form}" missing from the translation`);
   const all = [...problems, ...missing];
   const sourceChanged = segment.notes.some((n) => n.startsWith(SOURCE_CHANGED_NOTE));
   segment.state = all.length > 0 || sourceChanged ? 'needs-review' : 'translated';
-  segment.notes = [...segment.notes.filter((n) => !n.startsWith('post-check:')), ...all.map((p) => `post-check: ${p}`)];
+  segment.notes = [
+    ...segment.notes.filter((n) => !n.startsWith('post-check:')),
+    ...all.map((p) => `post-check: ${p}`),
+  ];
 }
 
 /**
@@ -156,7 +187,9 @@ function tally(doc: Document, summary: DocumentSummary): void {
     if (segment.state === 'needs-review') summary.needsReview += 1;
     if (segment.target !== undefined) {
       const target = segment.target.toLowerCase();
-      summary.entities.verified += segment.spans.filter((s) => target.includes(s.target.toLowerCase())).length;
+      summary.entities.verified += segment.spans.filter((s) =>
+        target.includes(s.target.toLowerCase()),
+      ).length;
     }
   }
 }
@@ -168,6 +201,7 @@ function emptySummary(path: string): DocumentSummary {
     fromMemory: 0,
     translated: 0,
     kept: 0,
+    reused: 0,
     needsReview: 0,
     entities: { matched: 0, protected: 0, verified: 0 },
     characters: 0,

@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
+import { checkDocument } from './check/check-document.js';
+import { loadCheckConfig } from './check/config-file.js';
 import type { Document } from './document.js';
 import { InputError, QuotaError, VersioError } from './errors.js';
+import { buildMatcher } from './glossary/match.js';
 import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
 import { TranslationMemory } from './memory/store.js';
 import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
-import { assertNotEmpty, executePlan, type Plan, type PipelineContext, planDocument } from './pipeline.js';
-import { annotateTerms } from './pipeline/terms.js';
-import { buildMatcher } from './glossary/match.js';
-import { checkDocument } from './check/check-document.js';
-import { loadCheckConfig } from './check/config-file.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
+import { annotateTerms } from './pipeline/terms.js';
+import { assertNotEmpty, executePlan, type PipelineContext, type Plan, planDocument } from './pipeline.js';
 import { type ProviderName, providers } from './providers/index.js';
 import { parseArticle } from './read/article.js';
 import { mergeReviewed } from './review/merge.js';
@@ -50,7 +50,10 @@ export interface RunSummary {
  * `versio translate`: reads and checks every input before anything is sent (bad input costs
  * nothing), prices the run, then translates documents concurrently and writes their outputs.
  */
-export async function translateFiles(files: readonly string[], options: TranslateRunOptions): Promise<RunSummary> {
+export async function translateFiles(
+  files: readonly string[],
+  options: TranslateRunOptions,
+): Promise<RunSummary> {
   const glossary = await resolveGlossary(options.glossary);
   const matcher = glossary ? buildMatcher(glossary) : undefined;
   const docs: { doc: Document; paths: OutputPaths }[] = [];
@@ -62,7 +65,10 @@ export async function translateFiles(files: readonly string[], options: Translat
       bom: input.bom,
     });
     assertNotEmpty(doc);
-    docs.push({ doc: annotateTerms(doc, matcher), paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang) });
+    docs.push({
+      doc: annotateTerms(doc, matcher),
+      paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang),
+    });
   }
   for (const { doc, paths } of docs) {
     const previous = await readPrevious(paths.xliff);
@@ -89,7 +95,8 @@ export async function translateFiles(files: readonly string[], options: Translat
     const plans = docs.map(({ doc }) => planDocument(doc, ctx));
     const checkConfig = await loadCheckConfig(process.cwd());
     checkBudget(plans, options.maxChars);
-    if (options.dryRun) return { provider: provider.name, dryRun: true, documents: plans.map((p) => p.summary) };
+    if (options.dryRun)
+      return { provider: provider.name, dryRun: true, documents: plans.map((p) => p.summary) };
     // Documents run side by side so a pool of engine processes (`--jobs`) stays busy.
     const documents = new PQueue({ concurrency: Math.max(1, options.jobs ?? 1) });
     const summaries = await documents.addAll(
@@ -121,7 +128,9 @@ async function readPrevious(path: string): Promise<Document | undefined> {
     xml = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`${path}: cannot read the existing translation: ${(error as Error).message}`, { cause: error });
+    throw new InputError(`${path}: cannot read the existing translation: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const { readXliff } = await import('./xliff/read.js');
   try {
@@ -149,8 +158,11 @@ function checkBudget(plans: readonly Plan[], maxChars: number | undefined): void
   if (maxChars === undefined) return;
   const total = plans.reduce((n, p) => n + p.summary.characters, 0);
   if (total > maxChars) {
-    throw new QuotaError(`this run would send ${total} characters to the engine, over --max-chars ${maxChars}`, {
-      hint: 'raise --max-chars, or run with --dry-run to see the cost per file',
-    });
+    throw new QuotaError(
+      `this run would send ${total} characters to the engine, over --max-chars ${maxChars}`,
+      {
+        hint: 'raise --max-chars, or run with --dry-run to see the cost per file',
+      },
+    );
   }
 }

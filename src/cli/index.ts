@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { version } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerGlossary } from './commands/glossary.js';
@@ -7,12 +8,13 @@ import { registerSegment } from './commands/segment.js';
 import { registerTm } from './commands/tm.js';
 import { registerTranslate } from './commands/translate.js';
 import type { CliContext } from './context.js';
-import { version } from '../version.js';
 
 /** Builds the program. Command modules register themselves; their heavy imports stay lazy. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('versio')
-    .description('Translate French news articles: segment, apply the named-entity glossary, translate, write XLIFF and English.')
+    .description(
+      'Translate French news articles: segment, apply the named-entity glossary, translate, write XLIFF and English.',
+    )
     .version(version, '-V, --version')
     .option('--debug', 'print stack traces of unexpected errors')
     .showSuggestionAfterError()
@@ -29,7 +31,8 @@ export function buildProgram(ctx: CliContext): Command {
     registerRender,
     registerDiff,
     registerTm,
-  ]) register(program, ctx);
+  ])
+    register(program, ctx);
   program.addHelpText(
     'after',
     `

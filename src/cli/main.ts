@@ -8,7 +8,11 @@ import { type CliIO, processIO } from './io.js';
  * The one place that turns errors into exit codes. Returns the exit code; only bin.ts exits.
  * Tests call it in-process with their own streams.
  */
-export async function main(argv: string[] = process.argv, io: CliIO = processIO(), signal?: AbortSignal): Promise<number> {
+export async function main(
+  argv: string[] = process.argv,
+  io: CliIO = processIO(),
+  signal?: AbortSignal,
+): Promise<number> {
   const controller = new AbortController();
   const ctx: CliContext = { io, exitCode: ExitCode.ok, signal: signal ?? controller.signal };
   const program = buildProgram(ctx);

@@ -10,14 +10,17 @@ export function formatSummary(run: RunSummary): string {
         ? `${where}: ${d.segments} segments, ${d.fromMemory} from memory, ${d.segments - d.fromMemory - d.kept} to translate, ` +
             `${d.characters} characters to bill, ${d.requests} request(s)`
         : `${where}: ${d.segments} segments (${d.translated} translated by ${run.provider}, ${d.fromMemory} from memory, ` +
-            `${d.kept} kept from review, ${d.needsReview} need review); entities: ${d.entities.matched} matched, ` +
+            `${d.reused} unchanged, ${d.kept} kept from review, ${d.needsReview} need review); entities: ${d.entities.matched} matched, ` +
             `${d.entities.protected} protected, ${d.entities.verified} verified`,
     );
   }
   const billed = run.documents.reduce((n, d) => n + d.billedCharacters, 0);
   const chars = run.documents.reduce((n, d) => n + d.characters, 0);
   const requests = run.documents.reduce((n, d) => n + d.requests, 0);
-  if (run.dryRun) lines.push(`dry run: ${chars} characters, ${requests} request(s) would be sent to ${run.provider}; nothing was sent`);
+  if (run.dryRun)
+    lines.push(
+      `dry run: ${chars} characters, ${requests} request(s) would be sent to ${run.provider}; nothing was sent`,
+    );
   else if (billed > 0) lines.push(`billed characters: ${billed}`);
   return `${lines.join('\n')}\n`;
 }

@@ -51,6 +51,8 @@ export function decodeText(bytes: Uint8Array, path: string): TextInput {
     throw new InputError(`${path}:${line}: NUL byte: this looks like a binary file, not UTF-8 text`);
   }
   const text = decodeStrict(body, 'utf-8', path);
+  // C0 controls other than tab, line feed, form feed and carriage return, and DEL: never text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   const control = /[\u0001-\u0008\u000b\u000e-\u001f\u007f]/.exec(text);
   if (control) {
     const line = text.slice(0, control.index).split(/\r\n|\r|\n/).length;
@@ -67,7 +69,8 @@ function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-1
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
-    if (encoding !== 'utf-8') throw new InputError(`${path}: invalid ${encoding.toUpperCase()} text`, { cause: error });
+    if (encoding !== 'utf-8')
+      throw new InputError(`${path}: invalid ${encoding.toUpperCase()} text`, { cause: error });
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = lineOfByte(bytes, bad);
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
@@ -83,7 +86,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       const next = bytes[i + k];

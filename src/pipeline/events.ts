@@ -19,8 +19,10 @@ export interface DocumentSummary {
   segments: number;
   fromMemory: number;
   translated: number;
-  /** Segments the review merge kept from an existing XLIFF. */
+  /** Reviewed targets kept from the article's existing XLIFF. */
   kept: number;
+  /** Untouched machine targets reused from the existing XLIFF (same source, engine and glossary). */
+  reused: number;
   needsReview: number;
   entities: EntityCounts;
   /** Characters sent to the engine (after the memory). */

@@ -3,11 +3,15 @@ import { type Document, segmentsOf } from '../../src/document.js';
 import { parseArticle } from '../../src/read/article.js';
 import { isReviewed, mergeReviewed, SOURCE_CHANGED_NOTE } from '../../src/review/merge.js';
 
-const article = 'Titre du jour\n\nMoscou a annoncé le retrait. La décision a été prise.\n\nLe retrait a commencé.';
+const article =
+  'Titre du jour\n\nMoscou a annoncé le retrait. La décision a été prise.\n\nLe retrait a commencé.';
 const current = { engine: 'apertium', glossaryHash: 'g1' };
 
 /** A previous run's document: machine targets, then the given reviewer edits. */
-function previousRun(text: string, edits: Record<string, Partial<ReturnType<typeof segmentsOf>[number]>> = {}): Document {
+function previousRun(
+  text: string,
+  edits: Record<string, Partial<ReturnType<typeof segmentsOf>[number]>> = {},
+): Document {
   const doc = parseArticle(text, 'a.fr.txt');
   for (const s of segmentsOf(doc)) {
     s.target = `MT ${s.source}`;
@@ -24,7 +28,11 @@ describe('isReviewed', () => {
   it.each([
     ['a final target', { state: 'final' as const }, true],
     ['a reviewed target', { state: 'reviewed' as const }, true],
-    ['a target differing from the engine output', { provenance: { engine: 'apertium', machineTarget: 'MT' } }, true],
+    [
+      'a target differing from the engine output',
+      { provenance: { engine: 'apertium', machineTarget: 'MT' } },
+      true,
+    ],
     ['a target a person wrote', { provenance: { engine: 'human' } }, true],
     ['a target with no provenance (another tool dropped it)', { provenance: undefined }, true],
     ['an untouched machine target', {}, false],
@@ -50,11 +58,15 @@ describe('mergeReviewed', () => {
   it('leaves untouched targets of another engine or glossary to be re-translated', () => {
     const doc = parseArticle(article, 'a.fr.txt');
     expect(mergeReviewed(doc, previousRun(article), { engine: 'deepl', glossaryHash: 'g1' }).reused).toBe(0);
-    expect(mergeReviewed(doc, previousRun(article), { engine: 'apertium', glossaryHash: 'g2' }).reused).toBe(0);
+    expect(mergeReviewed(doc, previousRun(article), { engine: 'apertium', glossaryHash: 'g2' }).reused).toBe(
+      0,
+    );
     expect(segmentsOf(doc).every((s) => s.state === 'initial')).toBe(true);
   });
   it('flags a reviewed segment whose source changed, keeping the old target in a note', () => {
-    const previous = previousRun(article, { 'p2.s2': { target: 'The decision was taken.', state: 'reviewed' } });
+    const previous = previousRun(article, {
+      'p2.s2': { target: 'The decision was taken.', state: 'reviewed' },
+    });
     const edited = article.replace('La décision a été prise.', 'La décision a été annoncée.');
     const doc = parseArticle(edited, 'a.fr.txt');
     const result = mergeReviewed(doc, previous, current);
@@ -65,8 +77,11 @@ describe('mergeReviewed', () => {
     expect(segment.notes).toEqual([`${SOURCE_CHANGED_NOTE}The decision was taken.`]);
   });
   it('follows a reviewed sentence that moved to another id', () => {
-    const previous = previousRun(article, { 'p3.s1': { target: 'The withdrawal has begun.', state: 'final' } });
-    const moved = 'Titre du jour\n\nLe retrait a commencé.\n\nMoscou a annoncé le retrait. La décision a été prise.';
+    const previous = previousRun(article, {
+      'p3.s1': { target: 'The withdrawal has begun.', state: 'final' },
+    });
+    const moved =
+      'Titre du jour\n\nLe retrait a commencé.\n\nMoscou a annoncé le retrait. La décision a été prise.';
     const doc = parseArticle(moved, 'a.fr.txt');
     mergeReviewed(doc, previous, current);
     expect(byId(doc).get('p2.s1')).toMatchObject({ target: 'The withdrawal has begun.', state: 'final' });

@@ -18,7 +18,8 @@ export function registerSegment(program: Command, ctx: CliContext): void {
           ctx.io.stdout.write(`${JSON.stringify(segmentListing(doc), null, 2)}\n`);
         } else {
           for (const block of doc.blocks) {
-            for (const segment of block.segments) ctx.io.stdout.write(`${segment.source.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+            for (const segment of block.segments)
+              ctx.io.stdout.write(`${segment.source.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
           }
         }
         return 0;
@@ -32,7 +33,14 @@ function segmentListing(doc: ReturnType<typeof parseArticle>) {
   const segments = [];
   for (const block of doc.blocks) {
     for (const segment of block.segments) {
-      segments.push({ id: segment.id, block: block.id, kind: block.kind, start: offset, end: offset + segment.source.length, text: segment.source });
+      segments.push({
+        id: segment.id,
+        block: block.id,
+        kind: block.kind,
+        start: offset,
+        end: offset + segment.source.length,
+        text: segment.source,
+      });
       offset += segment.source.length + segment.after.length;
     }
     offset += block.after.length;

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_MEMORY_PATH } from '../../memory/store.js';
-import { action, type CliContext } from '../context.js';
 import { version } from '../../version.js';
+import { action, type CliContext } from '../context.js';
 
 export function registerTm(program: Command, ctx: CliContext): void {
   const tm = program

@@ -26,17 +26,32 @@ interface TranslateCliOptions {
 export function registerTranslate(program: Command, ctx: CliContext): void {
   program
     .command('translate')
-    .description('translate articles: segment, apply the glossary, translate, write XLIFF and the English article')
+    .description(
+      'translate articles: segment, apply the glossary, translate, write XLIFF and the English article',
+    )
     .argument('<files...>', 'French articles (UTF-8 text)')
-    .addOption(new Option('-p, --provider <name>', 'translation engine').choices(providerNames).default('apertium'))
+    .addOption(
+      new Option('-p, --provider <name>', 'translation engine').choices(providerNames).default('apertium'),
+    )
     .option('-o, --out <dir>', 'output directory', 'translations')
-    .option('-g, --glossary <path>', 'named-entity glossary (default: glossary/versio.glossary.yaml when present)')
+    .option(
+      '-g, --glossary <path>',
+      'named-entity glossary (default: glossary/versio.glossary.yaml when present)',
+    )
     .option('--no-glossary', 'translate without a glossary')
-    .addOption(new Option('--format <format>', 'XLIFF version to write').choices(['xliff12', 'xliff2']).default('xliff12'))
+    .addOption(
+      new Option('--format <format>', 'XLIFF version to write')
+        .choices(['xliff12', 'xliff2'])
+        .default('xliff12'),
+    )
     .option('--source <lang>', 'source language', 'fr')
     .option('-t, --target <lang>', 'target language: en, en-US or en-GB', 'en')
     .option('--formality <level>', 'DeepL formality: default, more, less, prefer_more, prefer_less')
-    .option('-j, --jobs <n>', 'documents translated at once (engine processes for Apertium; default: cores)', positiveInt)
+    .option(
+      '-j, --jobs <n>',
+      'documents translated at once (engine processes for Apertium; default: cores)',
+      positiveInt,
+    )
     .option('--memory <path>', 'translation memory file (append-only JSON Lines)', DEFAULT_MEMORY)
     .option('--dry-run', 'count segments, characters and requests after the memory; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this (exit 4)', positiveInt)
@@ -95,7 +110,11 @@ function withKept(error: unknown, kept: number, memory: string): unknown {
   if (error instanceof Error && error.name === 'AbortError') {
     return new InterruptedError(`interrupted: ${note}`, { cause: error });
   }
-  if (error instanceof QuotaError) return new QuotaError(`${error.message}; ${note}`, { cause: error, ...(error.hint ? { hint: error.hint } : {}) });
+  if (error instanceof QuotaError)
+    return new QuotaError(`${error.message}; ${note}`, {
+      cause: error,
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
   if (error instanceof VersioError || kept === 0) return error;
   return error;
 }

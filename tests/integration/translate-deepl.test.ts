@@ -1,0 +1,149 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot, runMain, seedArticle, tempDir } from '../support/cli.js';
+import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+
+const KEY = 'versio-test-key:fx';
+const secondArticle = [
+  'Syrie',
+  '',
+  'Les combats reprennent près d’Alep',
+  '',
+  'De violents combats ont repris mardi au nord d’Alep, selon l’armée syrienne. Des renforts sont arrivés de Lattaquié.',
+  '',
+  'Moscou a appelé au respect du cessez-le-feu.',
+].join('\n');
+
+/** A project directory as a user has it: source/, glossary/, and nothing translated yet. */
+function project() {
+  const dir = tempDir();
+  mkdirSync(join(dir.path, 'source'));
+  mkdirSync(join(dir.path, 'glossary'));
+  copyFileSync(seedArticle, join(dir.path, 'source/palmyre.fr.txt'));
+  writeFileSync(join(dir.path, 'source/alep.fr.txt'), secondArticle);
+  copyFileSync(
+    join(repoRoot, 'glossary/versio.glossary.yaml'),
+    join(dir.path, 'glossary/versio.glossary.yaml'),
+  );
+  return dir;
+}
+
+const translateRequests = (server: DeeplServer) =>
+  server.stats().translations.filter((t) => t.status === 200);
+
+describe('versio translate --provider deepl against a DeepL-compatible server', () => {
+  let server: DeeplServer;
+  let dir: ReturnType<typeof project>;
+  const run = (args: string[], url = server.url, key = KEY) =>
+    runMain(['translate', ...args, '--provider', 'deepl', '--quiet'], {
+      cwd: dir.path,
+      env: { DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: url },
+    });
+
+  beforeEach(async () => {
+    server = await startDeeplServer({ authKeys: [KEY] });
+    dir = project();
+  });
+  afterEach(async () => {
+    await server.close();
+    dir.cleanup();
+  });
+
+  it('translates the seed article in one request of 14 segments, and a rerun sends none', async () => {
+    const first = await run(['source/palmyre.fr.txt']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(translateRequests(server)).toHaveLength(1);
+    expect(translateRequests(server)[0]?.texts).toHaveLength(14);
+    const again = await run(['source/palmyre.fr.txt']);
+    expect(again.code).toBe(0);
+    expect(translateRequests(server)).toHaveLength(1);
+  });
+
+  it('sends the neighbouring sentences as context and placeholders as XML tags', async () => {
+    await run(['source/palmyre.fr.txt']);
+    const request = translateRequests(server)[0];
+    expect(request?.context).toContain('Toutes les conditions sont en place');
+    expect(request?.tagHandling).toBe('xml');
+    expect(request?.texts.join(' ')).toMatch(/<x id="\d+"\/>/);
+    const english = readFileSync(join(dir.path, 'translations/palmyre.en.txt'), 'utf8');
+    expect(english).not.toMatch(/<x |__E\d+__/);
+    expect(english).toContain('Palmyra');
+  });
+
+  it('re-sends only the edited sentence after an edit', async () => {
+    await run(['source/palmyre.fr.txt']);
+    const path = join(dir.path, 'source/palmyre.fr.txt');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('plus de 70 drones', 'plus de 80 drones'));
+    expect((await run(['source/palmyre.fr.txt'])).code).toBe(0);
+    const requests = translateRequests(server);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.texts).toHaveLength(1);
+    expect(requests[1]?.texts[0]).toContain('80 drones');
+  });
+
+  it('stops with exit 4 when the quota runs out half-way, keeps the finished article, and a rerun sends only the rest', async () => {
+    await server.close();
+    // Room for the seed article, not for the second one.
+    const seedChars = [...readFileSync(seedArticle, 'utf8').replace(/\s+/g, '')].length;
+    server = await startDeeplServer({ authKeys: [KEY], characterLimit: seedChars + 400 });
+    const stopped = await run([
+      'source/palmyre.fr.txt',
+      'source/alep.fr.txt',
+      '--memory',
+      '.versio/tm.jsonl',
+    ]);
+    expect(stopped.code).toBe(4);
+    expect(stopped.stderr).toMatch(/^versio: .*quota/im);
+    expect(stopped.stderr).toMatch(/14 segment\(s\) translated in this run are kept/);
+    const seedTexts = translateRequests(server).flatMap((r) => r.texts);
+    expect(seedTexts).toHaveLength(14);
+
+    const unlimited = await startDeeplServer({ authKeys: [KEY] });
+    try {
+      const resumed = await run(
+        ['source/palmyre.fr.txt', 'source/alep.fr.txt', '--memory', '.versio/tm.jsonl'],
+        unlimited.url,
+      );
+      expect(resumed.code).toBe(0);
+      const resent = translateRequests(unlimited).flatMap((r) => r.texts);
+      expect(resent).toHaveLength(5);
+      expect(resent.some((t) => t.includes('Tout ce qui était nécessaire'))).toBe(false);
+    } finally {
+      await unlimited.close();
+    }
+  });
+
+  it('refuses a bad key with exit 3 and never prints it', async () => {
+    const canary = 'canary-0d1e5a-not-a-key:fx';
+    const result = await run(['source/palmyre.fr.txt', '--debug'], server.url, canary);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^versio: .*key/im);
+    expect(result.stdout + result.stderr).not.toContain(canary);
+    expect(result.stdout + result.stderr).not.toContain('canary-0d1e5a');
+  });
+
+  it('prices a run with --dry-run and sends nothing', async () => {
+    const result = await runMain(
+      ['translate', 'source/palmyre.fr.txt', 'source/alep.fr.txt', '--provider', 'deepl', '--dry-run'],
+      {
+        cwd: dir.path,
+        env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url },
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /palmyre\.fr\.txt: 14 segments, 0 from memory, 14 to translate, \d+ characters to bill, 1 request/,
+    );
+    expect(result.stdout).toMatch(/nothing was sent/);
+    expect(server.stats().requests).toBe(0);
+  });
+
+  it('refuses a run over --max-chars with exit 4 before sending anything', async () => {
+    const result = await run(['source/palmyre.fr.txt', '--max-chars', '100']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/over --max-chars 100/);
+    expect(server.stats().requests).toBe(0);
+  });
+});
