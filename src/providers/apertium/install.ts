@@ -1,0 +1,131 @@
+/**
+ * Finds the installed Apertium: the `apertium` wrapper, the language pairs it lists, the
+ * null-flush shell pipeline of each mode, and the package versions for the fingerprint.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ProviderError } from '../../errors.js';
+import { parseModePipeline } from './mode-commands.js';
+
+const run = promisify(execFile);
+
+export const INSTALL_HINT =
+  'install it with `sudo apt-get install apertium apertium-fr-es apertium-eng-spa` (or `npm run seed`, which installs them)';
+
+/** The Debian package that ships each mode we use. */
+const PACKAGE_OF_MODE: Record<string, string> = {
+  'fr-es': 'apertium-fr-es',
+  'spa-eng': 'apertium-eng-spa',
+  'spa-eng_US': 'apertium-eng-spa',
+};
+
+export interface ApertiumInstallation {
+  /** argv of every stage of every mode, in order: one null-flush pipeline from source to target. */
+  stages: string[][];
+  /** Engine and language-data versions, for the translation-memory key. */
+  versions: string;
+}
+
+function isMissingFile(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/** Modes `apertium -l` lists, e.g. `fr-es`. */
+export async function listModes(bin: string, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  try {
+    const { stdout } = await run(bin, ['-l'], { env, timeout: 30_000 });
+    return new Set(
+      stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+  } catch (error) {
+    const what = isMissingFile(error) ? 'was not found' : 'failed to run';
+    throw new ProviderError(`Apertium is not installed: \`${bin} -l\` ${what}`, {
+      hint: INSTALL_HINT,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The mode files live in the wrapper's data directory: `$APERTIUM_DATADIR`, else the
+ * default the wrapper was built with (its `APERTIUM_DATADIR=` line).
+ */
+async function dataDir(wrapper: string, env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.APERTIUM_DATADIR) return env.APERTIUM_DATADIR;
+  const text = await readFile(wrapper, 'utf8').catch(() => '');
+  return /APERTIUM_DATADIR="\$\{APERTIUM_DATADIR:-([^}"]+)\}"/.exec(text)?.[1] ?? '/usr/share/apertium';
+}
+
+/** Absolute path of a command, as the shell would find it. */
+async function which(command: string, env: NodeJS.ProcessEnv): Promise<string> {
+  if (command.includes('/')) return command;
+  const { stdout } = await run('sh', ['-c', 'command -v "$1"', 'which', command], { env });
+  return stdout.trim();
+}
+
+/**
+ * `apertium-wblank-mode -z` prints a mode's pipeline with `-z` on every stage; the
+ * `apertium` wrapper runs the same thing, but between two gawk filters that hold each
+ * NUL-terminated record back until the next one arrives, so we run it ourselves (as
+ * Apertium-APy does).
+ */
+async function nullFlushStages(wrapper: string, mode: string, env: NodeJS.ProcessEnv): Promise<string[][]> {
+  const modeFile = path.join(await dataDir(wrapper, env), 'modes', `${mode}.mode`);
+  const tool = path.join(path.dirname(wrapper), 'apertium-wblank-mode');
+  let script: string;
+  try {
+    script = (await run(tool, ['-z', modeFile], { env, timeout: 30_000 })).stdout;
+  } catch (error) {
+    throw new ProviderError(`Apertium mode ${mode} cannot be read: \`${tool} -z ${modeFile}\` failed`, {
+      hint: `Apertium 3.7 or later is needed; ${INSTALL_HINT}`,
+      cause: error,
+    });
+  }
+  // `-n` is what `apertium -u` passes: generation without unknown-word marks.
+  const stages = parseModePipeline(script, { generation: '-n', tagger: '' });
+  if (typeof stages === 'string') {
+    throw new ProviderError(`Apertium mode ${mode} (${modeFile}) cannot be run: ${stages}`);
+  }
+  return stages;
+}
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax
+const DPKG_FORMAT = '${Package}=${Version}\\n';
+
+/** `dpkg-query` versions of the engine and language data; `unknown` off Debian. */
+async function packageVersions(modes: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const packages = ['apertium', 'lttoolbox', ...new Set(modes.map((mode) => PACKAGE_OF_MODE[mode] ?? mode))];
+  // dpkg-query exits 1 when one package is missing but still prints the others.
+  const stdout = await run('dpkg-query', ['-W', '-f', DPKG_FORMAT, ...packages], { env })
+    .then((result) => result.stdout)
+    .catch((error: { stdout?: string }) => error.stdout ?? '');
+  const found = new Map(
+    stdout
+      .split('\n')
+      .map((line) => line.split('='))
+      .filter((pair): pair is [string, string] => pair.length === 2 && pair[1] !== ''),
+  );
+  return packages.map((name) => `${name}=${found.get(name) ?? 'unknown'}`).join(',');
+}
+
+/** Checks that the binary and every mode are there; throws ProviderError (exit 3) naming what is missing. */
+export async function locateApertium(
+  bin: string,
+  modes: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<ApertiumInstallation> {
+  const available = await listModes(bin, env);
+  const missing = modes.filter((mode) => !available.has(mode));
+  if (missing.length > 0) {
+    const names = missing.map((mode) => `${mode} (package ${PACKAGE_OF_MODE[mode] ?? `apertium-${mode}`})`);
+    throw new ProviderError(`Apertium language pair missing: ${names.join(', ')}`, { hint: INSTALL_HINT });
+  }
+  const wrapper = await which(bin, env);
+  const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env)));
+  return { stages: legs.flat(), versions: await packageVersions(modes, env) };
+}

@@ -1,0 +1,97 @@
+/**
+ * A pool of at most `size` warm pipelines, started on demand. A call borrows a free
+ * pipeline (or waits for one), so concurrent `translate` calls run side by side; a
+ * pipeline that died or was killed is dropped and a fresh one started for later calls.
+ */
+import { ProviderError } from '../../errors.js';
+import type { ApertiumPipeline } from './pipeline.js';
+
+interface Waiter {
+  resolve: (pipeline: ApertiumPipeline) => void;
+  reject: (error: unknown) => void;
+}
+
+export class PipelinePool {
+  readonly #size: number;
+  readonly #start: () => ApertiumPipeline;
+  readonly #idle: ApertiumPipeline[] = [];
+  readonly #all = new Set<ApertiumPipeline>();
+  readonly #waiters: Waiter[] = [];
+  #closed = false;
+
+  constructor(size: number, start: () => ApertiumPipeline) {
+    this.#size = Math.max(1, Math.floor(size));
+    this.#start = start;
+  }
+
+  /** Runs `work` on a pipeline of its own; gives the pipeline back (or drops it if dead) afterwards. */
+  async use<T>(signal: AbortSignal, work: (pipeline: ApertiumPipeline) => Promise<T>): Promise<T> {
+    const pipeline = await this.#acquire(signal);
+    try {
+      return await work(pipeline);
+    } finally {
+      this.#release(pipeline);
+    }
+  }
+
+  /** Pipelines currently running (for tests and diagnostics). */
+  get pipelines(): readonly ApertiumPipeline[] {
+    return [...this.#all];
+  }
+
+  #acquire(signal: AbortSignal): Promise<ApertiumPipeline> {
+    if (this.#closed) return Promise.reject(new ProviderError('the Apertium provider is closed'));
+    signal.throwIfAborted();
+    for (let pipeline = this.#idle.pop(); pipeline; pipeline = this.#idle.pop()) {
+      if (pipeline.alive) return Promise.resolve(pipeline);
+      this.#all.delete(pipeline);
+    }
+    if (this.#all.size < this.#size) return Promise.resolve(this.#spawn());
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve: (pipeline) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(pipeline);
+        },
+        reject,
+      };
+      const onAbort = () => {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#waiters.push(waiter);
+    });
+  }
+
+  #spawn(): ApertiumPipeline {
+    const pipeline = this.#start();
+    this.#all.add(pipeline);
+    return pipeline;
+  }
+
+  #release(pipeline: ApertiumPipeline): void {
+    if (!pipeline.alive || this.#closed) {
+      this.#all.delete(pipeline);
+      pipeline.kill();
+      if (this.#closed) return;
+    }
+    const next = this.#waiters.shift();
+    if (next) {
+      next.resolve(pipeline.alive ? pipeline : this.#spawn());
+    } else if (pipeline.alive) {
+      this.#idle.push(pipeline);
+    }
+  }
+
+  /** Ends every pipeline (a busy one answers its call first) and waits until all their processes have exited. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const waiter of this.#waiters.splice(0))
+      waiter.reject(new ProviderError('the Apertium provider is closed'));
+    this.#idle.length = 0;
+    const all = [...this.#all];
+    this.#all.clear();
+    await Promise.all(all.map((pipeline) => pipeline.close()));
+  }
+}

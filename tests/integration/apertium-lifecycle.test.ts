@@ -1,0 +1,101 @@
+/**
+ * The Apertium provider's processes: warm pipelines in a pool, abort, a stage dying
+ * mid-batch, and close() leaving no process behind. Real Apertium; the stages are
+ * direct children of this test process, read from /proc.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProviderError } from '../../src/errors.js';
+import { createApertium } from '../../src/providers/apertium.js';
+import type { Provider } from '../../src/providers/provider.js';
+import { asSources, seedSentences } from '../support/apertium-article.js';
+import { apertiumStages, processExists, waitFor } from '../support/apertium-processes.js';
+
+const options = { sourceLang: 'fr', targetLang: 'en' };
+const signal = () => new AbortController().signal;
+/** The article forty times over: a batch that takes the engine several seconds. */
+const longBatch = () => asSources(Array.from({ length: 40 }, () => seedSentences()).flat(), 'long-');
+
+let provider: Provider | undefined;
+afterEach(async () => {
+  await provider?.close();
+  provider = undefined;
+});
+
+describe('warm pipelines', () => {
+  it('start no process before the first call, then at most `jobs` pipelines for concurrent calls', async () => {
+    expect(apertiumStages()).toEqual([]);
+    provider = await createApertium({ ...options, jobs: 2 });
+    expect(apertiumStages()).toEqual([]);
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const onePipeline = apertiumStages().length;
+    expect(onePipeline).toBeGreaterThan(0);
+    const batches = [0, 1, 2, 3].map((k) => asSources(seedSentences().slice(k * 3, k * 3 + 3), `b${k}-`));
+    const results = await Promise.all(batches.map((batch) => provider?.translate(batch, signal())));
+    expect(results.map((result) => result?.texts.length)).toEqual([3, 3, 3, 3]);
+    expect(apertiumStages()).toHaveLength(2 * onePipeline);
+  });
+
+  it('reuse the same processes from one call to the next', async () => {
+    provider = await createApertium({ ...options, jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const first = apertiumStages().map((stage) => stage.pid);
+    await provider.translate(asSources(['Les troupes sont parties.']), signal());
+    expect(apertiumStages().map((stage) => stage.pid)).toEqual(first);
+  });
+});
+
+describe('abort', () => {
+  it('kills the in-flight processes and rejects with an AbortError; the next call gets a new pipeline', async () => {
+    expect(apertiumStages()).toEqual([]);
+    provider = await createApertium({ ...options, jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const stages = apertiumStages().map((stage) => stage.pid);
+    const controller = new AbortController();
+    const call = provider.translate(longBatch(), controller.signal);
+    // Once the batch is written (after this turn of the event loop) it takes seconds to answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    await waitFor(() => stages.every((pid) => !processExists(pid)), 'the aborted stages to exit');
+    expect(apertiumStages()).toEqual([]);
+    const { texts } = await provider.translate(asSources(['La ville est libre.']), signal());
+    expect(texts).toHaveLength(1);
+  });
+});
+
+describe('a stage that dies mid-batch', () => {
+  it('fails the call with a ProviderError naming the segments; the pool replaces the pipeline', async () => {
+    provider = await createApertium({ ...options, jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const tagger = apertiumStages().find((stage) => stage.command === 'apertium-tagger');
+    expect(tagger).toBeDefined();
+    const call = provider.translate(longBatch(), signal());
+    process.kill(tagger?.pid ?? 0, 'SIGKILL');
+    const error = await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).exitCode).toBe(3);
+    expect((error as Error).message).toContain('long-1,');
+    expect((error as Error).message).toMatch(/apertium-tagger was killed \(SIGKILL\)/);
+    const { texts } = await provider.translate(asSources(['Les troupes sont parties.']), signal());
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).not.toBe('');
+  });
+});
+
+describe('close()', () => {
+  it('ends every process and leaves no zombie', async () => {
+    const before = new Set(apertiumStages().map((stage) => stage.pid));
+    provider = await createApertium({ ...options, jobs: 2 });
+    const batches = [0, 1].map((k) => asSources(seedSentences().slice(k * 7, k * 7 + 7), `c${k}-`));
+    await Promise.all(batches.map((batch) => provider?.translate(batch, signal())));
+    const started = apertiumStages().filter((stage) => !before.has(stage.pid));
+    expect(started.length).toBeGreaterThan(0);
+    await provider.close();
+    provider = undefined;
+    // kill(pid, 0) succeeds on a zombie: failing means exited *and* reaped.
+    expect(started.filter((stage) => processExists(stage.pid))).toEqual([]);
+  });
+});
