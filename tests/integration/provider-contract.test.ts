@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertium } from '../../src/providers/apertium.js';
 import type { Provider, ProviderOptions } from '../../src/providers/provider.js';
+import { createDeepl } from '../../src/providers/deepl.js';
 import { createPseudo } from '../../src/providers/pseudo.js';
+import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
 import { concurrentBatches, contractBatch, occurrences } from '../support/contract-inputs.js';
 
 const options: ProviderOptions = { sourceLang: 'fr', targetLang: 'en', jobs: 2 };
@@ -18,12 +20,19 @@ interface Engine {
   stop?: () => Promise<void>;
 }
 
+let deepl: DeeplServer | undefined;
+
 const engines: Engine[] = [
   { name: 'pseudo', start: () => createPseudo(options) },
   { name: 'apertium', start: () => createApertium(options) },
-  // DEEPL: the DeepL helper adds its entry here, started against the local
-  // DeepL-compatible server of tests/support/deepl-server.ts, e.g.
-  //   { name: 'deepl', start: async () => { server = await startDeeplServer(); return createDeepl({ ...options, env: { DEEPL_AUTH_KEY: …, DEEPL_SERVER_URL: server.url } }); }, stop: () => server.close() },
+  {
+    name: 'deepl',
+    start: async () => {
+      deepl = await startDeeplServer({ authKeys: ['contract-key:fx'] });
+      return createDeepl({ ...options, env: { DEEPL_AUTH_KEY: 'contract-key:fx', DEEPL_SERVER_URL: deepl.url } });
+    },
+    stop: () => deepl?.close() ?? Promise.resolve(),
+  },
 ];
 
 describe.each(engines)('provider contract: $name', (engine) => {
