@@ -26,11 +26,27 @@ const WORD = '[\\p{L}\\p{N}\\p{M}]';
 // Possessive or plural: Palmyra's, Palmyras', Palmyras, Palmyra' (after s-ending names).
 const ENDING = "(?:'s|s'|es'|s|es|')?";
 
+// The checks look for every form of every entry in the same target, one after the other:
+// the last target's normal form is kept so it is computed once, not once per form.
+let lastText: string | undefined;
+let lastNormal = '';
+
+function normalisedTarget(text: string): string {
+  if (text !== lastText) {
+    lastNormal = normaliseEnglish(text);
+    lastText = text;
+  }
+  return lastNormal;
+}
+
 /** Every occurrence of `form` in `text` (both normalised first), in text order. */
 export function findEnglish(text: string, form: string): Occurrence[] {
   const needle = normaliseEnglish(form).trim();
   if (needle === '') return [];
-  const haystack = normaliseEnglish(text);
+  const haystack = normalisedTarget(text);
+  // Spaces are single after normalisation, so every match contains the needle minus its
+  // first letter literally: a substring test rules most forms out before the regex runs.
+  if (!haystack.includes(needle.slice(1))) return [];
   const first = needle[0]!;
   const found: Occurrence[] = [];
   for (const match of haystack.matchAll(patternFor(needle))) {

@@ -52,7 +52,8 @@ export const RULES = {
   },
   leftover: {
     id: 'leftover',
-    severity: 'warning',
+    // An error: Versio applies English typography to every target, so what is left is a real slip.
+    severity: 'error',
     summary: 'French typography or an unrestored placeholder is left in the English target.',
     details:
       'Guillemets (« » ‹ ›), a space before ; : ! ? or %, or a placeholder (__E3__, <x id="1"/>) that is not in the source.',

@@ -42,11 +42,24 @@ describe('versio check', () => {
     expect(ours[0]?.message).toContain(text);
   });
 
-  it('leftover is a warning by default: exit 0, exit 1 with --severity warning', async () => {
-    const lenient = await check('leftover.xlf');
+  it('leftover is an error by default', async () => {
+    const strict = await check('leftover.xlf');
+    expect(strict.stdout).toMatch(/leftover\.xlf\n {2}9:7 {2}error {4}p2\.s1: French guillemet "«"/);
+    expect(strict.code).toBe(1);
+  });
+
+  it('a check made a warning in the config: exit 0, exit 1 with --severity warning', async () => {
+    const lenient = await check('leftover.xlf', '--config', 'config-leftover-warning.json');
     expect(lenient.stdout).toMatch(/leftover\.xlf\n {2}9:7 {2}warning {2}p2\.s1: French guillemet "«"/);
     expect(lenient.code).toBe(0);
-    expect((await check('leftover.xlf', '--severity', 'warning')).code).toBe(1);
+    const failing = await check(
+      'leftover.xlf',
+      '--config',
+      'config-leftover-warning.json',
+      '--severity',
+      'warning',
+    );
+    expect(failing.code).toBe(1);
   });
 
   it('reads a file a CAT tool wrote back (attribute order, namespaces, approved, state final, inline codes)', async () => {

@@ -31,7 +31,14 @@ const FAILING = [
 let failing: CheckReport;
 let clean: CheckReport;
 beforeAll(async () => {
-  failing = (await runCheck(FAILING, { cwd: fixtures, glossary: 'glossary.yaml' })).report;
+  // leftover as a warning, so every report shows both severities.
+  failing = (
+    await runCheck(FAILING, {
+      cwd: fixtures,
+      glossary: 'glossary.yaml',
+      config: 'config-leftover-warning.json',
+    })
+  ).report;
   clean = (await runCheck(['clean.xlf', 'cat-tool.xlf'], { cwd: fixtures, glossary: 'glossary.yaml' }))
     .report;
 });
