@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/run.js';
-import { repoRoot } from '../support/cli.js';
-import { runCheckCommand } from './check-harness.js';
+import { repoRoot, runMain } from '../support/cli.js';
+
+const runCheckCommand = (args: string[], cwd: string, env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) =>
+  runMain(['check', ...args], { cwd, env });
 
 const fixtures = join(repoRoot, 'tests/fixtures/check');
 const check = (...args: string[]) => runCheckCommand(['--glossary', 'glossary.yaml', ...args], fixtures);

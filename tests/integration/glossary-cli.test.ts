@@ -3,14 +3,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerGlossary } from '../../src/cli/commands/glossary.js';
-import type { CliContext } from '../../src/cli/context.js';
-import { VersioError } from '../../src/errors.js';
 import { parseGlossary } from '../../src/glossary/load.js';
+import { runMain } from '../support/cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,32 +16,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function versio(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const ctx: CliContext = {
-    io: { stdout, stderr, env: {}, cwd: process.cwd() },
-    exitCode: 0,
-    signal: new AbortController().signal,
-  };
-  const program = new Command('versio').exitOverride();
-  registerGlossary(program, ctx);
-  let code: number;
-  try {
-    await program.parseAsync(['node', 'versio', 'glossary', ...args]);
-    code = ctx.exitCode;
-  } catch (error) {
-    // What cli/main.ts does with a VersioError.
-    if (!(error instanceof VersioError)) throw error;
-    err.push(`versio: ${error.message}\n`);
-    code = error.exitCode;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** `versio glossary <args>` in-process, through cli/main.ts. */
+const versio = (...args: string[]) => runMain(['glossary', ...args], { env: { NO_COLOR: '1' } });
 
 describe('versio glossary', () => {
   it('validate: exit 0 on the project glossary', async () => {

@@ -8,11 +8,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerDiff } from '../../src/cli/commands/diff.js';
-import { registerRender } from '../../src/cli/commands/render.js';
-import type { CliContext, Register } from '../../src/cli/context.js';
 import { type Document, type Segment, segmentsOf } from '../../src/document.js';
 import { InputError } from '../../src/errors.js';
 import { parseArticle } from '../../src/read/article.js';
@@ -20,6 +16,7 @@ import { renderArticle } from '../../src/render/article.js';
 import { toResources } from '../../src/render/resources.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
+import { runMain } from '../support/cli.js';
 
 const run = promisify(execFile);
 const FIXTURES = 'tests/fixtures/interop';
@@ -76,34 +73,7 @@ async function readBack(path: string): Promise<Document> {
 }
 
 /** Runs one of our commands in-process, as `versio <args>` would. */
-async function cli(
-  register: Register,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (write: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        write(s);
-        return true;
-      },
-    }) as NodeJS.WritableStream;
-  const ctx: CliContext = {
-    io: {
-      stdout: sink((s) => (stdout += s)),
-      stderr: sink((s) => (stderr += s)),
-      env: { NO_COLOR: '1' },
-      cwd: process.cwd(),
-    },
-    exitCode: 0,
-    signal: new AbortController().signal,
-  };
-  const program = new Command('versio').exitOverride();
-  register(program, ctx);
-  await program.parseAsync(['node', 'versio', ...args]);
-  return { code: ctx.exitCode, stdout, stderr };
-}
+const cli = (args: string[]) => runMain(args, { env: { NO_COLOR: '1' } });
 
 /** Every target of `before` is in `after`, except the ids listed. */
 function expectTargetsKept(before: Document, after: Document, except: readonly string[]): void {
@@ -170,7 +140,7 @@ describe('translate-toolkit', () => {
     it('versio render rebuilds the article from the merged file, warning about the unit without target', async () => {
       const merged = join(dir, 'po.merged.xlf');
       const out = join(dir, 'po-render');
-      const result = await cli(registerRender, ['render', merged, '--out', out, '--format', 'txt']);
+      const result = await cli(['render', merged, '--out', out, '--format', 'txt']);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe(
         `versio: warning: ${merged}: segment ${NO_TARGET_ID} has no target; its source is rendered\n`,
@@ -183,7 +153,7 @@ describe('translate-toolkit', () => {
 
     it('versio diff shows the reviewer’s change and nothing is lost', async () => {
       const merged = join(dir, 'po.merged.xlf');
-      const { code, stdout } = await cli(registerDiff, ['diff', original.path, merged, '--json']);
+      const { code, stdout } = await cli(['diff', original.path, merged, '--json']);
       expect(code).toBe(0);
       const report = JSON.parse(stdout);
       const change = report.changes.find((c: { id: string }) => c.id === EDITED_ID);
@@ -267,12 +237,7 @@ describe('OmegaT 3.6 console mode', () => {
     );
     expect(segment(written, 'p2.s1').spans.map((s) => s.entryId)).toEqual(['islamic-state']);
     const out = join(dir, 'omegat-render');
-    const result = await cli(registerRender, [
-      'render',
-      join(project, 'target', 'palmyre.en.xlf'),
-      '--out',
-      out,
-    ]);
+    const result = await cli(['render', join(project, 'target', 'palmyre.en.xlf'), '--out', out]);
     expect(result.code).toBe(0);
     const txt = await readFile(join(out, 'palmyre.en.txt'), 'utf8');
     // The same article as rendered from the document we wrote, with the reviewer's edit in it.
