@@ -2,13 +2,13 @@
 # Versio set-up on Debian with Node 20, idempotent: installs what is missing, skips what is there.
 #   scripts/setup.sh          Apertium (fr-es, eng-spa), npm packages, build
 #   scripts/setup.sh --test   the above plus the tools the tests drive: xmllint, Translate Toolkit,
-#                             OmegaT (CAT tool interop), Chromium (review page e2e)
+#                             OmegaT (CAT tool interop), Chromium (review page e2e), GNU time (bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(apertium apertium-fr-es apertium-eng-spa)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libxml2-utils translate-toolkit omegat chromium)
+  packages+=(libxml2-utils translate-toolkit omegat chromium time)
 fi
 
 missing=()

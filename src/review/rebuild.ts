@@ -14,8 +14,9 @@ import { renderArticle } from '../render/article.js';
 import type { ResourceBundle } from '../render/resources.js';
 import { type ReviewFinding, renderReviewPage } from '../render/review-page.js';
 
-export const RENDER_FORMATS = ['txt', 'md', 'json', 'html'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
+import { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
+
+export { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
 
 export interface RebuildOptions {
   /** Output directory; defaults to the XLIFF file's own directory. */

@@ -4,7 +4,6 @@ import { type CheckId, SEVERITIES, type Severity } from '../../check/finding.js'
 import { summarise } from '../../check/report.js';
 import { FORMATS, type Format, renderReport } from '../../check/reporters/index.js';
 import { RULES } from '../../check/rules.js';
-import { runCheck } from '../../check/run.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { action, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
@@ -57,6 +56,8 @@ Exit codes: 0 no finding at or above --severity (warnings allowed by default), 1
     .action(
       action(ctx, async (files: string[], options: CheckCliOptions) => {
         const cwd = ctx.io.cwd;
+        // Glossary loading and the XLIFF reader load here, not for --help.
+        const { runCheck } = await import('../../check/run.js');
         const { report, exitCode } = await runCheck(files, {
           cwd,
           failOn: options.severity,

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { segmentsOf } from '../../document.js';
 import { readTextFile } from '../../io/text-file.js';
-import { diffDocuments } from '../../review/diff.js';
-import { diffReport, formatDiffText } from '../../review/diff-report.js';
 import { action, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -24,7 +22,12 @@ Example:
     )
     .action(
       action(ctx, async (beforePath: string, afterPath: string, options: { json?: boolean }) => {
-        const { readXliff } = await import('../../xliff/read.js');
+        // The XLIFF reader and the word diff load here, not for --help.
+        const [{ readXliff }, { diffDocuments }, { diffReport, formatDiffText }] = await Promise.all([
+          import('../../xliff/read.js'),
+          import('../../review/diff.js'),
+          import('../../review/diff-report.js'),
+        ]);
         const before = readXliff((await readTextFile(beforePath)).text, beforePath).doc;
         const after = readXliff((await readTextFile(afterPath)).text, afterPath).doc;
         const report = diffReport(

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { RENDER_FORMATS, type RenderFormat, rebuildFromXliff } from '../../review/rebuild.js';
+import { RENDER_FORMATS, type RenderFormat } from '../../review/render-formats.js';
 import { action, type CliContext } from '../context.js';
 
 interface RenderCliOptions {
@@ -30,6 +30,8 @@ Examples:
     )
     .action(
       action(ctx, async (xliff: string, options: RenderCliOptions) => {
+        // The XLIFF reader and the renderers load here, not for --help.
+        const { rebuildFromXliff } = await import('../../review/rebuild.js');
         const result = await rebuildFromXliff(xliff, {
           formats: options.format,
           ...(options.out !== undefined ? { outDir: options.out } : {}),

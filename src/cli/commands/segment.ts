@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readTextFile } from '../../io/text-file.js';
-import { parseArticle } from '../../read/article.js';
+import type { parseArticle } from '../../read/article.js';
 import { action, type CliContext } from '../context.js';
 
 export function registerSegment(program: Command, ctx: CliContext): void {
@@ -13,6 +13,7 @@ export function registerSegment(program: Command, ctx: CliContext): void {
     .action(
       action(ctx, async (file: string, options: { json?: boolean }) => {
         const input = await readTextFile(file);
+        const { parseArticle } = await import('../../read/article.js');
         const doc = parseArticle(input.text, file, { bom: input.bom });
         if (options.json) {
           ctx.io.stdout.write(`${JSON.stringify(segmentListing(doc), null, 2)}\n`);

@@ -1,8 +1,10 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InputError, InterruptedError, QuotaError, VersioError } from '../../errors.js';
+// The runner (and the pipeline behind it) loads when a translation starts, not for --help.
+import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/store.js';
 import type { PipelineEvent } from '../../pipeline/events.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
-import { DEFAULT_MEMORY, type RunSummary, translateFiles } from '../../runner.js';
+import type { RunSummary } from '../../runner.js';
 import { action, type CliContext } from '../context.js';
 import { createReporter, reporterMode } from '../reporter.js';
 import { formatSummary } from '../summary.js';
@@ -77,6 +79,7 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
           report(event);
         };
         let summary: RunSummary;
+        const { translateFiles } = await import('../../runner.js');
         try {
           summary = await translateFiles(files, {
             provider: options.provider,
@@ -95,7 +98,7 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
             onEvent,
           });
         } catch (error) {
-          throw withKept(error, kept, options.memory);
+          throw withKept(error, kept, options.memory, ctx.signal.aborted);
         }
         if (options.json) ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else if (!options.quiet) ctx.io.stdout.write(formatSummary(summary));
@@ -105,9 +108,10 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
 }
 
 /** Interrupted or stopped by quota: say how much work is safe in the memory. */
-function withKept(error: unknown, kept: number, memory: string): unknown {
+function withKept(error: unknown, kept: number, memory: string, aborted: boolean): unknown {
   const note = `${kept} segment(s) translated in this run are kept in ${memory}; run the same command again to finish`;
-  if (error instanceof Error && error.name === 'AbortError') {
+  // Once aborted, whatever the engine threw on the way out (a killed process) is the interruption.
+  if (aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new InterruptedError(`interrupted: ${note}`, { cause: error });
   }
   if (error instanceof QuotaError)

@@ -1,0 +1,55 @@
+// Time of each non-engine stage, in memory (no output file, no fsync), over the given articles:
+// what the runner does per document, split up so a profile has names. The translation memory is a
+// stand-in that never hits and keeps nothing: the stages, not the disk, are measured here.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkDocument } from '../../dist/check/check-document.js';
+import { loadCheckConfig } from '../../dist/check/config-file.js';
+import { loadGlossary } from '../../dist/glossary/load.js';
+import { buildMatcher } from '../../dist/glossary/match.js';
+import { decodeText } from '../../dist/io/text-file.js';
+import { annotateTerms } from '../../dist/pipeline/terms.js';
+import { executePlan, planDocument } from '../../dist/pipeline.js';
+import { createPseudo } from '../../dist/providers/pseudo.js';
+import { parseArticle } from '../../dist/read/article.js';
+import { renderArticle } from '../../dist/render/article.js';
+import { toResources } from '../../dist/render/resources.js';
+import { renderReviewPage } from '../../dist/render/review-page.js';
+import { writeXliff12 } from '../../dist/xliff/write12.js';
+import { ROOT } from './common.js';
+
+const noMemory = { lookup: () => undefined, append: async () => {} };
+
+export async function stageTimes(files) {
+  const glossary = await loadGlossary(join(ROOT, 'glossary/versio.glossary.yaml'));
+  const matcher = buildMatcher(glossary);
+  const config = await loadCheckConfig(ROOT);
+  const provider = await createPseudo({ sourceLang: 'fr', targetLang: 'en' });
+  const ctx = { provider, memory: noMemory, glossary, signal: new AbortController().signal };
+  const bytes = await Promise.all(files.map((file) => readFile(file)));
+  const time = { read: 0, glossary: 0, translate: 0, check: 0, xliff: 0, render: 0 };
+  const lap = (stage, fn) => {
+    const started = performance.now();
+    const value = fn();
+    time[stage] += (performance.now() - started) / 1000;
+    return value;
+  };
+  for (const [index, data] of bytes.entries()) {
+    const input = lap('read', () => decodeText(data, files[index]));
+    const parsed = lap('read', () => parseArticle(input.text, files[index], { bom: input.bom }));
+    const doc = lap('glossary', () => annotateTerms(parsed, matcher));
+    const plan = lap('translate', () => planDocument(doc, ctx));
+    const started = performance.now();
+    await executePlan(plan, ctx);
+    time.translate += (performance.now() - started) / 1000;
+    const findings = lap('check', () => checkDocument(doc, new Map(), matcher, glossary, config));
+    lap('xliff', () => writeXliff12(doc, { toolVersion: 'bench' }));
+    lap('render', () => {
+      const bundle = toResources(doc);
+      renderArticle(doc, bundle, 'en');
+      JSON.stringify(bundle, null, 2);
+      renderReviewPage(doc, { findings, glossary });
+    });
+  }
+  return time;
+}
