@@ -1,26 +1,23 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { checkDocument } from './check/check-document.js';
 import { loadCheckConfig } from './check/config-file.js';
 import type { Document } from './document.js';
 import { InputError, QuotaError, VersioError } from './errors.js';
-import { buildMatcher } from './glossary/match.js';
+import { glossaryPathFor } from './glossary/default.js';
+import { loadGlossary } from './glossary/load.js';
+import { buildMatcher, type Matcher } from './glossary/match.js';
+import { providerTerms } from './glossary/provider-terms.js';
 import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
 import { TranslationMemory } from './memory/store.js';
 import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { annotateTerms } from './pipeline/terms.js';
-import { assertNotEmpty, executePlan, type PipelineContext, type Plan, planDocument } from './pipeline.js';
+import { assertNotEmpty, executePlan, type PipelineContext, planDocument } from './pipeline.js';
 import { type ProviderName, providers } from './providers/index.js';
 import { parseArticle } from './read/article.js';
 import { mergeReviewed } from './review/merge.js';
-
-/** The project's glossary, used when `--glossary` is not given and the file exists. */
-export const DEFAULT_GLOSSARY = 'glossary/versio.glossary.yaml';
-/** The translation memory, append-only, under the working directory. */
-export const DEFAULT_MEMORY = '.versio/memory.jsonl';
 
 export interface TranslateRunOptions {
   provider: ProviderName;
@@ -47,34 +44,20 @@ export interface RunSummary {
 }
 
 /**
- * `versio translate`: reads and checks every input before anything is sent (bad input costs
- * nothing), prices the run, then translates documents concurrently and writes their outputs.
+ * `versio translate`. Every input is read and checked before anything is sent (bad input
+ * costs nothing); with `--dry-run` or `--max-chars` the whole run is priced first. Documents
+ * then stream through read → merge → plan → engine → write, `jobs` at a time, each dropped
+ * once its outputs are written, so memory stays flat however many articles a run has.
  */
 export async function translateFiles(
   files: readonly string[],
   options: TranslateRunOptions,
 ): Promise<RunSummary> {
-  const glossary = await resolveGlossary(options.glossary);
+  const glossaryPath = await glossaryPathFor(options.glossary, process.cwd());
+  const glossary = glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath);
   const matcher = glossary ? buildMatcher(glossary) : undefined;
-  const docs: { doc: Document; paths: OutputPaths }[] = [];
-  for (const file of files) {
-    const input = await readTextFile(file);
-    const doc = parseArticle(input.text, file, {
-      sourceLang: options.sourceLang,
-      targetLang: options.targetLang,
-      bom: input.bom,
-    });
-    assertNotEmpty(doc);
-    docs.push({
-      doc: annotateTerms(doc, matcher),
-      paths: outputPaths(file, options.outDir, options.sourceLang, options.targetLang),
-    });
-  }
-  for (const { doc, paths } of docs) {
-    const previous = await readPrevious(paths.xliff);
-    if (previous) mergeReviewed(doc, previous, { engine: options.provider, glossaryHash: glossary?.hash });
-  }
-  const { providerTerms } = await import('./glossary/provider-terms.js');
+  for (const file of files) await readTextFile(file);
+
   const provider = await providers[options.provider]({
     sourceLang: options.sourceLang,
     targetLang: options.targetLang,
@@ -92,30 +75,80 @@ export async function translateFiles(
       signal: options.signal,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     };
-    const plans = docs.map(({ doc }) => planDocument(doc, ctx));
+    const load = (file: string) => loadDocument(file, options, matcher, glossary);
+    if (options.dryRun || options.maxChars !== undefined) {
+      const priced: DocumentSummary[] = [];
+      for (const file of files) priced.push(planDocument((await load(file)).doc, ctx).summary);
+      checkBudget(priced, options.maxChars);
+      if (options.dryRun) return { provider: provider.name, dryRun: true, documents: priced };
+    }
     const checkConfig = await loadCheckConfig(process.cwd());
-    checkBudget(plans, options.maxChars);
-    if (options.dryRun)
-      return { provider: provider.name, dryRun: true, documents: plans.map((p) => p.summary) };
-    // Documents run side by side so a pool of engine processes (`--jobs`) stays busy.
-    const documents = new PQueue({ concurrency: Math.max(1, options.jobs ?? 1) });
-    const summaries = await documents.addAll(
-      plans.map((plan, index) => async () => {
-        const summary = await executePlan(plan, ctx);
-        const findings = checkDocument(plan.doc, new Map(), matcher, glossary, checkConfig);
-        summary.outputs = await writeOutputs(plan.doc, docs[index]!.paths, {
-          format: options.format,
-          findings,
-          ...(glossary ? { glossary } : {}),
-        });
-        options.onEvent?.({ type: 'document-done', summary });
-        return summary;
-      }),
-    );
-    return { provider: provider.name, dryRun: false, documents: summaries };
+    const documents = await eachDocument(files, options.jobs ?? 1, async (file) => {
+      const { doc, paths } = await load(file);
+      const summary = await executePlan(planDocument(doc, ctx), ctx);
+      const findings = checkDocument(doc, new Map(), matcher, glossary, checkConfig);
+      summary.outputs = await writeOutputs(doc, paths, {
+        format: options.format,
+        findings,
+        ...(glossary ? { glossary } : {}),
+      });
+      options.onEvent?.({ type: 'document-done', summary });
+      return summary;
+    });
+    return { provider: provider.name, dryRun: false, documents };
   } finally {
     await Promise.allSettled([provider.close(), memory.close()]);
   }
+}
+
+/** Stages "read → segment → match → merge" for one article. */
+async function loadDocument(
+  file: string,
+  options: TranslateRunOptions,
+  matcher: Matcher | undefined,
+  glossary: Glossary | undefined,
+): Promise<{ doc: Document; paths: OutputPaths }> {
+  const input = await readTextFile(file);
+  const doc = parseArticle(input.text, file, {
+    sourceLang: options.sourceLang,
+    targetLang: options.targetLang,
+    bom: input.bom,
+  });
+  assertNotEmpty(doc);
+  annotateTerms(doc, matcher);
+  const paths = outputPaths(file, options.outDir, options.sourceLang, options.targetLang);
+  const previous = await readPrevious(paths.xliff);
+  if (previous) mergeReviewed(doc, previous, { engine: options.provider, glossaryHash: glossary?.hash });
+  return { doc, paths };
+}
+
+/**
+ * Runs `work` over the files, `concurrency` at a time, results in input order. The first
+ * failure stops the files not yet started, lets the running ones settle, then is thrown, so
+ * nothing is still using the engine when the caller closes it.
+ */
+async function eachDocument<T>(
+  files: readonly string[],
+  concurrency: number,
+  work: (file: string) => Promise<T>,
+): Promise<T[]> {
+  const queue = new PQueue({ concurrency: Math.max(1, concurrency) });
+  const results: T[] = [];
+  let failure: { error: unknown } | undefined;
+  files.forEach((file, index) => {
+    void queue.add(async () => {
+      if (failure) return;
+      try {
+        results[index] = await work(file);
+      } catch (error) {
+        failure ??= { error };
+        queue.clear();
+      }
+    });
+  });
+  await queue.onIdle();
+  if (failure) throw failure.error;
+  return results;
 }
 
 /**
@@ -146,17 +179,9 @@ async function readPrevious(path: string): Promise<Document | undefined> {
   }
 }
 
-async function resolveGlossary(option: string | false | undefined): Promise<Glossary | undefined> {
-  if (option === false) return undefined;
-  const path = option ?? (existsSync(DEFAULT_GLOSSARY) ? DEFAULT_GLOSSARY : undefined);
-  if (!path) return undefined;
-  const { loadGlossary } = await import('./glossary/load.js');
-  return loadGlossary(path);
-}
-
-function checkBudget(plans: readonly Plan[], maxChars: number | undefined): void {
+function checkBudget(priced: readonly DocumentSummary[], maxChars: number | undefined): void {
   if (maxChars === undefined) return;
-  const total = plans.reduce((n, p) => n + p.summary.characters, 0);
+  const total = priced.reduce((n, d) => n + d.characters, 0);
   if (total > maxChars) {
     throw new QuotaError(
       `this run would send ${total} characters to the engine, over --max-chars ${maxChars}`,

@@ -2,9 +2,10 @@
  * `versio check` with its I/O: expand the inputs, read config, glossary and XLIFF files, run the pure
  * checks, return the report and the exit code. Usable in-process (the acceptance tests call it).
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { glossaryPathFor } from '../glossary/default.js';
 import { loadGlossary } from '../glossary/load.js';
 import { buildMatcher, type Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
@@ -14,8 +15,6 @@ import { loadCheckConfig } from './config-file.js';
 import { displayPath, expandInputs } from './files.js';
 import { type Finding, type Severity, sortFindings } from './finding.js';
 import { type CheckedFile, type CheckReport, exitCodeOf } from './report.js';
-
-export const DEFAULT_GLOSSARY = 'glossary/versio.glossary.yaml';
 
 export interface RunCheckOptions {
   /** Working directory: inputs, --glossary and --config are relative to it, reports name files relative to it. */
@@ -37,7 +36,7 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
   const { cwd } = options;
   const config = await loadCheckConfig(cwd, options.config);
   const paths = await expandInputs(inputs, cwd);
-  const glossaryPath = await glossaryToUse(options);
+  const glossaryPath = await glossaryPathFor(options.glossary, options.cwd);
   const glossary: Glossary | undefined =
     glossaryPath === undefined ? undefined : await loadGlossary(resolve(cwd, glossaryPath));
   const matcher: Matcher | undefined = glossary ? buildMatcher(glossary) : undefined;
@@ -65,14 +64,4 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
     ...(glossaryPath === undefined ? {} : { glossary: glossaryPath }),
   };
   return { report, exitCode: exitCodeOf(report) };
-}
-
-async function glossaryToUse(options: RunCheckOptions): Promise<string | undefined> {
-  if (options.glossary === false) return undefined;
-  if (options.glossary !== undefined) return options.glossary;
-  const exists = await access(resolve(options.cwd, DEFAULT_GLOSSARY)).then(
-    () => true,
-    () => false,
-  );
-  return exists ? DEFAULT_GLOSSARY : undefined;
 }
