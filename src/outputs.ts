@@ -83,10 +83,10 @@ export async function writeOutputs(
       }),
     ],
   ];
-  // The XLIFF first, then the rest side by side: each write waits on its fsyncs, and
-  // waiting on four at once instead of one after another is most of a pseudo run's time.
+  // The XLIFF first and durable: it holds the reviewed work and rebuilds everything else
+  // (`versio render`). The rest are derived, so atomic without fsync, side by side.
   const [first, ...rest] = files;
   if (first) await writeFileAtomic(first[0], first[1]);
-  await Promise.all(rest.map(([path, data]) => writeFileAtomic(path, data)));
+  await Promise.all(rest.map(([path, data]) => writeFileAtomic(path, data, undefined, 'atomic')));
   return files.map(([path]) => path);
 }

@@ -24,6 +24,15 @@ export interface AtomicWriteHandle {
 }
 
 /**
+ * `durable`: fsync the data and the directory, so the new file survives a power cut (the
+ * default, for files that are a source of truth: XLIFF, memory exports, glossaries).
+ * `atomic`: rename only — readers and a crashed process still see the old file or the new one,
+ * never a mix; for outputs rebuilt from a durable one (`versio render` makes them again from
+ * the XLIFF), where an fsync each would cost more than the work that made them.
+ */
+export type Durability = 'durable' | 'atomic';
+
+/**
  * Write `data` to `path` atomically, creating missing parent directories (mkdir -p).
  * On any failure the temp file is removed, the target is untouched, and an OutputError
  * names the path and the cause in words.
@@ -32,6 +41,7 @@ export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
   fs: AtomicWriteFs = nodeFs,
+  durability: Durability = 'durable',
 ): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -43,7 +53,7 @@ export async function writeFileAtomic(
     created = true;
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (durability === 'durable') await handle.sync();
     } finally {
       await handle.close();
     }
@@ -53,7 +63,7 @@ export async function writeFileAtomic(
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`, { cause: error });
   }
-  await syncDirectory(dir, fs);
+  if (durability === 'durable') await syncDirectory(dir, fs);
 }
 
 /**

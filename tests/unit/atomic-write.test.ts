@@ -111,3 +111,46 @@ describe('writeFileAtomic', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('durability', () => {
+  /** Counts the fsyncs a write makes. */
+  function countingFs() {
+    let syncs = 0;
+    const fs: AtomicWriteFs = {
+      mkdir: (path, options) => nodeFs.mkdir(path, options),
+      open: async (path, flags, mode) => {
+        const handle = await nodeFs.open(path, flags, mode);
+        return {
+          writeFile: (data) => handle.writeFile(data),
+          sync: () => {
+            syncs += 1;
+            return handle.sync();
+          },
+          close: () => handle.close(),
+        };
+      },
+      rename: (from, to) => nodeFs.rename(from, to),
+      rm: (path, options) => nodeFs.rm(path, options),
+    };
+    return { fs, syncs: () => syncs };
+  }
+
+  it('a durable write fsyncs the file and its directory', async () => {
+    const dir = await nodeFs.mkdtemp(join(tmpdir(), 'versio-durable-'));
+    const counting = countingFs();
+    await writeFileAtomic(join(dir, 'a.xlf'), 'x', counting.fs);
+    expect(counting.syncs()).toBe(2);
+    await nodeFs.rm(dir, { recursive: true });
+  });
+  it('an atomic-only write renames without fsync and still replaces the file whole', async () => {
+    const dir = await nodeFs.mkdtemp(join(tmpdir(), 'versio-atomic-'));
+    const target = join(dir, 'a.txt');
+    await nodeFs.writeFile(target, 'old');
+    const counting = countingFs();
+    await writeFileAtomic(target, 'new', counting.fs, 'atomic');
+    expect(counting.syncs()).toBe(0);
+    expect(await nodeFs.readFile(target, 'utf8')).toBe('new');
+    expect(await nodeFs.readdir(dir)).toEqual(['a.txt']);
+    await nodeFs.rm(dir, { recursive: true });
+  });
+});
