@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-import { main } from './main.js';
-
-const controller = new AbortController();
-let interrupts = 0;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    interrupts += 1;
-    // A second Ctrl-C while we are saving work exits at once.
-    if (interrupts > 1) process.exit(130);
-    controller.abort(new Error(signal));
-  });
+// `versio --version` answers before commander and the commands load (scripts call it often).
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { version } = await import('../version.js');
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('./main.js');
+  const controller = new AbortController();
+  let interrupts = 0;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      interrupts += 1;
+      // A second Ctrl-C while we are saving work exits at once.
+      if (interrupts > 1) process.exit(130);
+      // An AbortError, so cli/main.ts and the commands report an interruption (exit 130), not a bug.
+      controller.abort(new DOMException(`interrupted by ${signal}`, 'AbortError'));
+    });
+  }
+  process.exitCode = await main(process.argv, undefined, controller.signal);
 }
-
-process.exitCode = await main(process.argv, undefined, controller.signal);

@@ -25,7 +25,6 @@ import { isImported, type MemoryRecord, pickRecord } from './record.js';
 export type { MemoryRecord } from './record.js';
 
 /** Where the memory lives unless --memory says otherwise, relative to the working directory. */
-export const DEFAULT_MEMORY_PATH = '.versio/memory.jsonl';
 
 export class TranslationMemory {
   readonly path: string;

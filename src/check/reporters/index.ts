@@ -1,13 +1,11 @@
 /** Output formats of `versio check`; each is a pure function of the report. */
+import type { Format } from '../formats.js';
 import type { CheckReport } from '../report.js';
 import { githubReport } from './github.js';
 import { jsonReport } from './json.js';
 import { junitReport } from './junit.js';
 import { sarifReport } from './sarif.js';
 import { textReport } from './text.js';
-
-export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   /** ANSI colour (text format only). */

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type CheckId, SEVERITIES, type Severity } from '../../check/finding.js';
-import { summarise } from '../../check/report.js';
-import { FORMATS, type Format, renderReport } from '../../check/reporters/index.js';
+import { FORMATS, type Format } from '../../check/formats.js';
 import { RULES } from '../../check/rules.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { action, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -65,6 +63,11 @@ Exit codes: 0 no finding at or above --severity (warnings allowed by default), 1
           ...(options.config === undefined ? {} : { config: options.config }),
         });
         const stream = options.output === undefined ? ctx.io.stdout : { isTTY: false };
+        const [{ renderReport }, { summarise }, { writeFileAtomic }] = await Promise.all([
+          import('../../check/reporters/index.js'),
+          import('../../check/report.js'),
+          import('../../io/atomic-write.js'),
+        ]);
         const text = renderReport(options.format, report, { color: useColor(stream, ctx.io.env) });
         if (options.output === undefined) {
           ctx.io.stdout.write(text);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readTextFile } from '../../io/text-file.js';
 import type { parseArticle } from '../../read/article.js';
 import { action, type CliContext } from '../context.js';
 
@@ -12,8 +11,11 @@ export function registerSegment(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  $ versio segment source/palmyre.fr.txt --json')
     .action(
       action(ctx, async (file: string, options: { json?: boolean }) => {
+        const [{ readTextFile }, { parseArticle }] = await Promise.all([
+          import('../../io/text-file.js'),
+          import('../../read/article.js'),
+        ]);
         const input = await readTextFile(file);
-        const { parseArticle } = await import('../../read/article.js');
         const doc = parseArticle(input.text, file, { bom: input.bom });
         if (options.json) {
           ctx.io.stdout.write(`${JSON.stringify(segmentListing(doc), null, 2)}\n`);

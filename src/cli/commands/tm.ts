@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_MEMORY_PATH } from '../../memory/store.js';
+import { DEFAULT_MEMORY_PATH } from '../../memory/default.js';
 import { version } from '../../version.js';
 import { action, type CliContext } from '../context.js';
 

@@ -1,13 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InputError, InterruptedError, QuotaError, VersioError } from '../../errors.js';
 // The runner (and the pipeline behind it) loads when a translation starts, not for --help.
-import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/store.js';
+import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/default.js';
 import type { PipelineEvent } from '../../pipeline/events.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
 import type { RunSummary } from '../../runner.js';
 import { action, type CliContext } from '../context.js';
-import { createReporter, reporterMode } from '../reporter.js';
-import { formatSummary } from '../summary.js';
 
 interface TranslateCliOptions {
   provider: string;
@@ -72,6 +70,10 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
     .action(
       action(ctx, async (files: string[], options: TranslateCliOptions) => {
         if (!isProviderName(options.provider)) throw new InputError(`unknown provider ${options.provider}`);
+        const [{ createReporter, reporterMode }, { formatSummary }] = await Promise.all([
+          import('../reporter.js'),
+          import('../summary.js'),
+        ]);
         const report = createReporter(ctx.io, reporterMode(ctx.io, options));
         let kept = 0;
         const onEvent = (event: PipelineEvent) => {
