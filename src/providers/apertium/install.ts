@@ -119,13 +119,17 @@ export async function locateApertium(
   modes: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<ApertiumInstallation> {
+  // Independent look-ups run side by side: each is a process start, and they add up on every run.
+  const versions = packageVersions(modes, env);
+  const wrapperPath = which(bin, env).catch((error: unknown) => error as Error);
   const available = await listModes(bin, env);
   const missing = modes.filter((mode) => !available.has(mode));
   if (missing.length > 0) {
     const names = missing.map((mode) => `${mode} (package ${PACKAGE_OF_MODE[mode] ?? `apertium-${mode}`})`);
     throw new ProviderError(`Apertium language pair missing: ${names.join(', ')}`, { hint: INSTALL_HINT });
   }
-  const wrapper = await which(bin, env);
+  const wrapper = await wrapperPath;
+  if (wrapper instanceof Error) throw wrapper;
   const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env)));
-  return { stages: legs.flat(), versions: await packageVersions(modes, env) };
+  return { stages: legs.flat(), versions: await versions };
 }
