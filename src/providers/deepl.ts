@@ -81,7 +81,9 @@ export async function createDeeplProvider(
     limits: { ...LIMITS },
     placeholderStyle: 'xml',
     supportsGlossary: true,
-    fingerprint: `deepl:${targetLang}:formality=${formality ?? 'default'}:glossary=${glossary?.hash ?? 'none'}`,
+    // No glossary hash here: the memory key already carries the hash of the entries that touch
+    // each segment, so an edited entry re-translates only the segments it appears in.
+    fingerprint: `deepl:${targetLang}:formality=${formality ?? 'default'}`,
     async translate(batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> {
       signal.throwIfAborted();
       const texts = batch.map((t) => t.text);

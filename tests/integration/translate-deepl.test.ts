@@ -83,6 +83,25 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
     expect(requests[1]?.texts[0]).toContain('80 drones');
   });
 
+  it('re-translates only the segments an edited glossary entry touches', async () => {
+    await run(['source/palmyre.fr.txt']);
+    const glossaryFile = join(dir.path, 'glossary/versio.glossary.yaml');
+    const edited = readFileSync(glossaryFile, 'utf8').replace(
+      'english: Tartus',
+      'english: Tartus Naval Base',
+    );
+    expect(edited).not.toBe(readFileSync(glossaryFile, 'utf8'));
+    writeFileSync(glossaryFile, edited);
+    expect((await run(['source/palmyre.fr.txt'])).code).toBe(0);
+    const requests = translateRequests(server);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.texts).toHaveLength(1);
+    expect(requests[1]?.texts[0]).toContain('(<x id=');
+    expect(readFileSync(join(dir.path, 'translations/palmyre.en.txt'), 'utf8')).toContain(
+      'Tartus Naval Base',
+    );
+  });
+
   it('stops with exit 4 when the quota runs out half-way, keeps the finished article, and a rerun sends only the rest', async () => {
     await server.close();
     // Room for the seed article, not for the second one.
