@@ -52,7 +52,7 @@ describe('deepl glossary sync', () => {
   });
 
   it('replaces the glossary when the terms change, deleting the stale one', async () => {
-    const before = await translateWith(TERMS);
+    await translateWith(TERMS);
     await translateWith([...TERMS, { source: 'mairie', target: 'town hall' }]);
     const glossaries = server.glossaries(KEY);
     expect(server.stats().glossaryCreates).toBe(2);
