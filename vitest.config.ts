@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     // Integration and e2e tests start real Apertium processes and local HTTP servers.
     testTimeout: 60_000,
     hookTimeout: 60_000,
