@@ -11,16 +11,17 @@ import { makeEntry, makeGlossary } from './entry.js';
 import type { EnglishArticle, EntityType, Glossary, GlossaryEntry } from './types.js';
 import { schemaIssues } from './validate.js';
 
-export type GlossaryFormat = 'yaml' | 'tbx' | 'csv' | 'tsv';
+export type GlossaryFormat = 'yaml' | 'json' | 'tbx' | 'csv' | 'tsv';
 
 export function formatOf(path: string): GlossaryFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.json') return 'json';
   if (ext === '.tbx' || ext === '.xml') return 'tbx';
   if (ext === '.csv') return 'csv';
   if (ext === '.tsv' || ext === '.tab') return 'tsv';
   throw new InputError(`${path}: unknown glossary format "${ext || '(no extension)'}"`, {
-    hint: 'use .yaml/.yml (Versio), .tbx (TBX v3 or 2008), .csv or .tsv (DeepL glossary format)',
+    hint: 'use .yaml/.yml/.json (Versio), .tbx (TBX v3 or 2008), .csv or .tsv (DeepL glossary format)',
   });
 }
 
@@ -38,12 +39,31 @@ export async function loadGlossary(path: string): Promise<Glossary> {
   switch (format) {
     case 'yaml':
       return parseGlossary(text, path);
+    case 'json':
+      // Strict JSON first (YAML would accept a trailing comma); then the YAML reader, a superset
+      // of JSON, validates it with line numbers.
+      assertJson(text, path);
+      return parseGlossary(text, path);
     case 'tbx':
       return (await import('./tbx.js')).fromTbx(text, path);
     case 'csv':
       return (await import('./csv.js')).fromCsv(text, path, ',');
     case 'tsv':
       return (await import('./csv.js')).fromCsv(text, path, '\t');
+  }
+}
+
+function assertJson(text: string, path: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, at).split(/\r\n|\r|\n/);
+    const where = `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+    throw new InputError(
+      `${path}:${where}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+    );
   }
 }
 

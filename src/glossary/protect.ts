@@ -12,7 +12,7 @@ import type { PlaceholderStyle } from '../providers/provider.js';
 export { type Restored, restoreTerms } from './restore.js';
 
 export interface Placeholder {
-  /** 1-based, in text order. */
+  /** In text order from 1, or from above any `__E<n>__` the source itself contains (token style). */
   n: number;
   /** What stands in the text sent to the engine: `__E1__` or `<x id="1"/>`. */
   marker: string;
@@ -37,6 +37,9 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const escapeText = style === 'xml' ? escapeXml : (s: string) => s;
   const placeholders: Placeholder[] = [];
+  // A source that already contains `__E1__` keeps it as text: our numbers start above it, and
+  // restoreTerms leaves numbers below the first placeholder alone.
+  const base = style === 'token' ? highestTokenMarker(source) : 0;
   let text = '';
   let at = 0;
   for (const span of sorted) {
@@ -46,7 +49,7 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
         `glossary span ${span.start}-${span.end} (${span.entryId}) overlaps or leaves the text`,
       );
     }
-    const n = placeholders.length + 1;
+    const n = base + placeholders.length + 1;
     const marker = markerFor(n, style);
     text += escapeText(source.slice(at, span.start));
     text += span.preposition === undefined ? marker : `${span.preposition} ${marker}`;
@@ -62,6 +65,13 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
   }
   text += escapeText(source.slice(at));
   return { text, placeholders };
+}
+
+/** The highest n of the `__E<n>__` markers written in `text` (0 when none). */
+export function highestTokenMarker(text: string): number {
+  let highest = 0;
+  for (const match of text.matchAll(/__E(\d+)__/g)) highest = Math.max(highest, Number(match[1]));
+  return highest;
 }
 
 function escapeXml(text: string): string {

@@ -27,6 +27,8 @@ export function restoreTerms(
   const plain = xml ? unescapeXml : (s: string) => s;
   const byNumber = new Map(placeholders.map((p) => [p.n, p]));
   const seen = new Map<number, number>();
+  // Token style: protectTerms numbered above any `__E<n>__` of the source, so lower ones are its text.
+  const firstOurs = xml ? 0 : (placeholders[0]?.n ?? Number.POSITIVE_INFINITY);
   const targetSpans: TermSpan[] = [];
   const problems: string[] = [];
   let text = '';
@@ -35,6 +37,10 @@ export function restoreTerms(
     text += plain(translated.slice(at, match.index));
     at = match.index + match[0].length;
     const placeholder = byNumber.get(Number(match[1]));
+    if (!placeholder && Number(match[1]) < firstOurs) {
+      text += match[0];
+      continue;
+    }
     if (!placeholder) {
       problems.push(`unexpected placeholder ${match[0]} in the translation`);
       text += match[0];

@@ -17,6 +17,7 @@
  */
 import os from 'node:os';
 import { ProviderError } from '../errors.js';
+import { RetryableError } from '../queue/retryable.js';
 import { locateApertium } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
@@ -53,14 +54,18 @@ function abortError(signal: AbortSignal): Error {
 
 /** Sends one batch through `pipeline`, checks that every segment came back once, in order. */
 async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[], signal: AbortSignal) {
-  const payload = batch.map((source, index) => encodeRecord(source.text, index)).join('');
+  // A closing record (index = batch length) after the segments: if the engine drops a segment,
+  // the closing record arrives early and the batch fails at once instead of waiting forever.
+  const payload =
+    batch.map((source, index) => encodeRecord(source.text, index)).join('') + encodeRecord('', batch.length);
+  const isClosing = (record: string) => decodeRecord(record, '')?.index === batch.length;
   // Abort kills the processes: the only way to stop an engine mid-batch.
   const onAbort = () => pipeline.kill();
   if (signal.aborted) throw abortError(signal); // aborted while we waited for a pipeline
   signal.addEventListener('abort', onAbort, { once: true });
   let records: string[];
   try {
-    records = await pipeline.exchange(payload, batch.length);
+    records = await pipeline.exchange(payload, batch.length + 1, isClosing);
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -71,6 +76,8 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
     if (decoded?.index === position) texts.push(restoreCaseAfterPlaceholders(decoded.text, source.text));
     else misplaced.push(source.id);
   });
+  if (misplaced.length === 0 && !isClosing(records[batch.length] ?? ''))
+    misplaced.push(batch.at(-1)?.id ?? '');
   if (misplaced.length > 0) {
     pipeline.kill(); // out of step: later calls would get the wrong answers
     throw new ProviderError(
@@ -98,9 +105,12 @@ export const createApertium: ProviderFactory = async (options) => {
     } catch (error) {
       if (signal.aborted) throw abortError(signal);
       if (error instanceof PipelineExit) {
-        throw new ProviderError(
+        // Retryable: the pool starts a fresh pipeline for the next attempt (a process killed by
+        // the OOM killer or a signal); the queue gives up after its attempts with this message.
+        throw new RetryableError(
           `Apertium failed on segment(s) ${describeSegments(batch)}: ${error.message}`,
           {
+            reason: 'engine exited',
             cause: error,
           },
         );

@@ -58,6 +58,8 @@ function segmentBlock(blockText: string, blockId: string): Segment[] {
 
 interface Line {
   start: number;
+  /** First non-space character of the line (its end when blank). */
+  first: number;
   /** End of the line's content, before its line break. */
   end: number;
   blank: boolean;
@@ -68,11 +70,17 @@ function splitLines(text: string): Line[] {
   const breaks = /\r\n|\r|\n/g;
   let start = 0;
   for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-    lines.push({ start, end: match.index, blank: text.slice(start, match.index).trim() === '' });
+    lines.push(lineAt(text, start, match.index));
     start = match.index + match[0].length;
   }
-  lines.push({ start, end: text.length, blank: text.slice(start).trim() === '' });
+  lines.push(lineAt(text, start, text.length));
   return lines;
+}
+
+function lineAt(text: string, start: number, end: number): Line {
+  const content = text.slice(start, end);
+  const lead = content.length - content.trimStart().length;
+  return { start, first: start + lead, end, blank: content.trim() === '' };
 }
 
 /** Character ranges of blocks: from the first non-space character of a run of non-blank lines to its last. */
@@ -86,7 +94,8 @@ function blockRanges(lines: Line[]): { start: number; end: number }[] {
     }
     if (open) open.end = line.end;
     else {
-      open = { start: line.start, end: line.end };
+      // Indentation before the block goes to the text between blocks: segments hold no edge spaces.
+      open = { start: line.first, end: line.end };
       ranges.push(open);
     }
   }

@@ -55,7 +55,8 @@ export function writeXliff12(doc: Document, options: XliffWriteOptions = {}): st
     );
   }
   out.push('    </header>', '    <body>');
-  for (const block of doc.blocks) out.push(...group(block, keyOf, where));
+  // One line at a time: spreading a block of 100,000+ segments into push() overflows the stack.
+  for (const block of doc.blocks) for (const line of group(block, keyOf, where)) out.push(line);
   out.push('    </body>', '  </file>', '</xliff>', '');
   return out.join('\n');
 }

@@ -64,7 +64,7 @@ export function writeXliff2(doc: Document, _options: XliffWriteOptions = {}): st
       where,
     ),
   ];
-  for (const block of doc.blocks) out.push(...unit(block, doc.path));
+  for (const block of doc.blocks) append(out, unit(block, doc.path));
   out.push(`${I(1)}</file>`, '</xliff>', '');
   return out.join('\n');
 }
@@ -110,7 +110,8 @@ function unit(block: Block, file: string): string[] {
     )}>`,
   ];
   const { lines: glossaryLines, entryOf } = glossary(block, where);
-  lines.push(...matches(block, at), ...glossaryLines);
+  append(lines, matches(block, at));
+  append(lines, glossaryLines);
   const provenanceGroups: MetaGroup[] = block.segments.flatMap((s): MetaGroup[] =>
     s.provenance === undefined
       ? []
@@ -127,15 +128,16 @@ function unit(block: Block, file: string): string[] {
           ],
         ],
   );
-  lines.push(
-    ...metadata(3, [[LAYOUT_CATEGORY, undefined, [['after', block.after]]], ...provenanceGroups], where),
+  append(
+    lines,
+    metadata(3, [[LAYOUT_CATEGORY, undefined, [['after', block.after]]], ...provenanceGroups], where),
   );
   const notes = block.segments.flatMap((s) =>
     s.notes.map(
       (note) => `${I(4)}<note${attrs([['versio:segment', s.id]], at(s))}>${escapeText(note, at(s))}</note>`,
     ),
   );
-  if (notes.length > 0) lines.push(`${I(3)}<notes>`, ...notes, `${I(3)}</notes>`);
+  if (notes.length > 0) append(lines, [`${I(3)}<notes>`, ...notes, `${I(3)}</notes>`]);
   for (const segment of block.segments) {
     lines.push(segmentLine(segment, entryOf, at(segment)));
     if (segment.after !== '') {
@@ -146,6 +148,11 @@ function unit(block: Block, file: string): string[] {
   if (block.segments.length === 0) lines.push(`${I(3)}<ignorable><source></source></ignorable>`);
   lines.push(`${I(2)}</unit>`);
   return lines;
+}
+
+/** push(...more) passes every line as an argument: a block of 100,000+ segments overflows the stack. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function segmentLine(segment: Segment, entryOf: (span: TermSpan) => string, where: string): string {

@@ -17,6 +17,8 @@ export class PipelineExit extends Error {}
 
 interface PendingCall {
   expected: number;
+  /** The batch's closing record: arriving early means the engine dropped records on the way. */
+  isLast: ((record: string) => boolean) | undefined;
   records: string[];
   resolve: (records: string[]) => void;
   reject: (error: Error) => void;
@@ -108,14 +110,18 @@ export class ApertiumPipeline {
     return this.#stages.flatMap((stage) => (stage.pid === undefined ? [] : [stage.pid]));
   }
 
-  /** Writes the records and resolves with as many answers, in the order they arrived. */
-  exchange(payload: string, expected: number): Promise<string[]> {
+  /**
+   * Writes the records and resolves with as many answers, in the order they arrived, or with fewer
+   * as soon as the answer `isLast` recognises arrives (an engine that drops a record would
+   * otherwise leave the call waiting forever).
+   */
+  exchange(payload: string, expected: number, isLast?: (record: string) => boolean): Promise<string[]> {
     if (this.#pending)
       return Promise.reject(new Error('ApertiumPipeline.exchange: a call is already running'));
     if (!this.#alive) return Promise.reject(new PipelineExit('the Apertium pipeline is not running'));
     if (expected === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
-      this.#pending = { expected, records: [], resolve, reject };
+      this.#pending = { expected, isLast, records: [], resolve, reject };
       this.#input.write(payload, 'utf8');
     });
   }
@@ -142,7 +148,7 @@ export class ApertiumPipeline {
       return;
     }
     call.records.push(record);
-    if (call.records.length === call.expected) {
+    if (call.records.length === call.expected || call.isLast?.(record)) {
       this.#pending = undefined;
       call.resolve(call.records);
     }
