@@ -127,8 +127,13 @@ describe('deepl provider against the DeepL-compatible server', () => {
     const canary = 'canary-3b8e11aa-secret:fx';
     const closed = await startDeeplServer();
     await closed.close();
-    const provider = await createDeepl({ ...options(), env: { DEEPL_AUTH_KEY: canary, DEEPL_SERVER_URL: closed.url } });
-    const error = await provider.translate(sourceTexts(['Bonjour.']), new AbortController().signal).catch((e) => e);
+    const provider = await createDeepl({
+      ...options(),
+      env: { DEEPL_AUTH_KEY: canary, DEEPL_SERVER_URL: closed.url },
+    });
+    const error = await provider
+      .translate(sourceTexts(['Bonjour.']), new AbortController().signal)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.message).toContain('Cannot reach DeepL');
     expect(`${error.stack}\n${error.hint}\n${inspect(error, { depth: 10 })}`).not.toContain(canary);

@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertium } from '../../src/providers/apertium.js';
-import type { Provider, ProviderOptions } from '../../src/providers/provider.js';
 import { createDeepl } from '../../src/providers/deepl.js';
+import type { Provider, ProviderOptions } from '../../src/providers/provider.js';
 import { createPseudo } from '../../src/providers/pseudo.js';
-import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
 import { concurrentBatches, contractBatch, occurrences } from '../support/contract-inputs.js';
+import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
 
 const options: ProviderOptions = { sourceLang: 'fr', targetLang: 'en', jobs: 2 };
 
@@ -29,7 +29,10 @@ const engines: Engine[] = [
     name: 'deepl',
     start: async () => {
       deepl = await startDeeplServer({ authKeys: ['contract-key:fx'] });
-      return createDeepl({ ...options, env: { DEEPL_AUTH_KEY: 'contract-key:fx', DEEPL_SERVER_URL: deepl.url } });
+      return createDeepl({
+        ...options,
+        env: { DEEPL_AUTH_KEY: 'contract-key:fx', DEEPL_SERVER_URL: deepl.url },
+      });
     },
     stop: () => deepl?.close() ?? Promise.resolve(),
   },

@@ -7,6 +7,13 @@ export interface DeeplServerOptions {
   rateLimit?: { requestsPerSecond: number; burst: number };
   /** Character quota of each account/session without its own limit (0 or absent: none). */
   characterLimit?: number;
+  /**
+   * Faults of the session every request without a `mock-server-session` header joins, named as
+   * the header suffixes (`{ '429-count': 3, '429-retry-after': 0 }`); its stats are `sessions.server`.
+   */
+  faults?: Record<string, number>;
+  /** Delay before answering each /v2/translate request, in ms (a slow server). */
+  latencyMs?: number;
 }
 
 /** One /v2/translate request that passed validation, with the status it was answered. */

@@ -15,6 +15,9 @@
  *   mock-server-session-5xx-count           /v2/translate requests answered 503
  *   mock-server-session-429-retry-after     `Retry-After` seconds sent with those 429s
  * `options.rateLimit` adds a token bucket over all requests, answering 429 with `Retry-After`.
+ * `options.faults` configures one session (same names, without the prefix) that every request
+ * without a session header joins: the CLI cannot send session headers, so CLI tests use it.
+ * `options.latencyMs` delays every /v2/translate answer (a slow server, for interrupting a run).
  */
 import http from 'node:http';
 import { mockTranslate } from './deepl-mock-translate.js';
@@ -40,6 +43,11 @@ export async function startDeeplServer(options = {}) {
   /** @type {Map<string, any>} */
   const sessions = new Map();
   const stats = newStats();
+  const serverSession = options.faults ? newSession('server', options.faults) : undefined;
+  if (serverSession) {
+    sessions.set('server', serverSession);
+    stats.sessions.server = serverSession.stats;
+  }
   const bucket = options.rateLimit ? { tokens: options.rateLimit.burst, at: Date.now() } : undefined;
 
   const server = http.createServer((req, res) => {
@@ -166,44 +174,56 @@ export async function startDeeplServer(options = {}) {
       session.failures--;
       return done(503, { message: 'Service unavailable' });
     }
-    // DeepL bills characters of the source text; the context parameter is not billed.
-    const characters = texts.reduce((sum, text) => sum + [...text].length, 0);
-    const limit = usage.characterLimit ?? options.characterLimit ?? 0;
-    if (limit > 0 && usage.characterCount + characters > limit) {
-      return done(456, { message: 'Quota for this billing period has been exceeded.' });
+    if (options.latencyMs) setTimeout(answer, options.latencyMs);
+    else answer();
+
+    function answer() {
+      // DeepL bills characters of the source text; the context parameter is not billed.
+      const characters = texts.reduce((sum, text) => sum + [...text].length, 0);
+      const limit = usage.characterLimit ?? options.characterLimit ?? 0;
+      if (limit > 0 && usage.characterCount + characters > limit) {
+        return done(456, { message: 'Quota for this billing period has been exceeded.' });
+      }
+      usage.characterCount += characters;
+      stats.billedCharacters += characters;
+      if (session) session.stats.billedCharacters += characters;
+      const translateParams = { tagHandling, ignoreTags: record.ignoreTags, glossary: glossary?.entries };
+      const translations = texts.map((text) => ({
+        detected_source_language: (sourceLang ?? 'FR').toUpperCase(),
+        text: mockTranslate(text, targetLang, translateParams),
+        ...(record.showBilledCharacters ? { billed_characters: [...text].length } : {}),
+      }));
+      return done(200, { translations });
     }
-    usage.characterCount += characters;
-    stats.billedCharacters += characters;
-    if (session) session.stats.billedCharacters += characters;
-    const translateParams = { tagHandling, ignoreTags: record.ignoreTags, glossary: glossary?.entries };
-    const translations = texts.map((text) => ({
-      detected_source_language: (sourceLang ?? 'FR').toUpperCase(),
-      text: mockTranslate(text, targetLang, translateParams),
-      ...(record.showBilledCharacters ? { billed_characters: [...text].length } : {}),
-    }));
-    return done(200, { translations });
+  }
+
+  /** @param {string} id @param {Record<string, number>} faults */
+  function newSession(id, faults) {
+    return {
+      id,
+      noResponse: faults['no-response-count'] ?? 0,
+      hang: faults['hang-count'] ?? 0,
+      tooMany: faults['429-count'] ?? 0,
+      retryAfter: faults['429-retry-after'],
+      failures: faults['5xx-count'] ?? 0,
+      characterLimit: faults['init-character-limit'],
+      characterCount: 0,
+      stats: { requests: 0, billedCharacters: 0, statuses: {} },
+    };
   }
 
   /** @param {http.IncomingMessage} req */
   function sessionOf(req) {
     const id = req.headers['mock-server-session'];
-    if (typeof id !== 'string' || id === '') return undefined;
+    if (typeof id !== 'string' || id === '') return serverSession;
     if (!sessions.has(id)) {
-      const number = (/** @type {string} */ name) => {
-        const value = req.headers[`mock-server-session-${name}`];
-        return typeof value === 'string' && value !== '' ? Number(value) : undefined;
-      };
-      const session = {
-        id,
-        noResponse: number('no-response-count') ?? 0,
-        hang: number('hang-count') ?? 0,
-        tooMany: number('429-count') ?? 0,
-        retryAfter: number('429-retry-after'),
-        failures: number('5xx-count') ?? 0,
-        characterLimit: number('init-character-limit'),
-        characterCount: 0,
-        stats: { requests: 0, billedCharacters: 0, statuses: {} },
-      };
+      /** @type {Record<string, number>} */
+      const faults = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        const suffix = /^mock-server-session-(.+)$/.exec(name)?.[1];
+        if (suffix && typeof value === 'string' && value !== '') faults[suffix] = Number(value);
+      }
+      const session = newSession(id, faults);
       sessions.set(id, session);
       stats.sessions[id] = session.stats;
     }

@@ -14,7 +14,20 @@ describe('parseArticle on the seed article', () => {
   });
   it('gives 14 segments with stable ids', () => {
     expect(segmentsOf(doc).map((s) => s.id)).toEqual([
-      'p1.s1', 'p2.s1', 'p3.s1', 'p4.s1', 'p4.s2', 'p5.s1', 'p5.s2', 'p6.s1', 'p6.s2', 'p7.s1', 'p7.s2', 'p8.s1', 'p9.s1', 'p10.s1',
+      'p1.s1',
+      'p2.s1',
+      'p3.s1',
+      'p4.s1',
+      'p4.s2',
+      'p5.s1',
+      'p5.s2',
+      'p6.s1',
+      'p6.s2',
+      'p7.s1',
+      'p7.s2',
+      'p8.s1',
+      'p9.s1',
+      'p10.s1',
     ]);
   });
   it('keeps the double blank line before "Depuis le 15 mars"', () => {
@@ -47,7 +60,10 @@ describe('parseArticle layout', () => {
     ]);
   });
   it('makes a long first title a headline, not a rubric', () => {
-    const doc = parseArticle('La Russie retire ses troupes de Syrie\n\nMoscou a annoncé le retrait.', 'a.txt');
+    const doc = parseArticle(
+      'La Russie retire ses troupes de Syrie\n\nMoscou a annoncé le retrait.',
+      'a.txt',
+    );
     expect(doc.blocks.map((b) => b.kind)).toEqual(['headline', 'paragraph']);
   });
   it('has no headline when the text starts with a sentence', () => {

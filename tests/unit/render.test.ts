@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document.js';
+import { parseArticle } from '../../src/read/article.js';
 import { renderArticle } from '../../src/render/article.js';
 import { toResources } from '../../src/render/resources.js';
-import { parseArticle } from '../../src/read/article.js';
 
 function translated(text: string, translate: (source: string) => string): Document {
   const doc = parseArticle(text, 'a.fr.txt');
@@ -32,7 +32,9 @@ describe('renderArticle', () => {
   });
   it('renders Markdown with the headline as a title and the rubric as a kicker', () => {
     const doc = translated('Monde\n\nLe titre\n\nUne phrase. *Deux*.', (s) => s);
-    expect(renderArticle(doc, toResources(doc)).md).toBe('*Monde*\n\n# Le titre\n\nUne phrase. \\*Deux\\*.\n');
+    expect(renderArticle(doc, toResources(doc)).md).toBe(
+      '*Monde*\n\n# Le titre\n\nUne phrase. \\*Deux\\*.\n',
+    );
   });
   it('falls back to the source for a segment without target', () => {
     const doc = parseArticle('Une phrase.', 'a.fr.txt');

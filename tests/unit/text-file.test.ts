@@ -41,7 +41,9 @@ describe('decodeText', () => {
     expect(refusal(bytes('caf', [0xc3])).message).toBe('in.txt:1:4: invalid UTF-8 (byte 0xC3)');
   });
   it('refuses NUL bytes as binary with the line', () => {
-    expect(refusal(bytes('a\nb', [0], 'c')).message).toBe('in.txt:2: NUL byte: this looks like a binary file, not UTF-8 text');
+    expect(refusal(bytes('a\nb', [0], 'c')).message).toBe(
+      'in.txt:2: NUL byte: this looks like a binary file, not UTF-8 text',
+    );
   });
   it('refuses control characters with the line', () => {
     expect(refusal(utf8('a\nb\nc\u0007')).message).toBe('in.txt:3: control character U+0007 in text');

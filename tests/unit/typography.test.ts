@@ -5,7 +5,11 @@ const cases: [rule: string, input: string, expected: string][] = [
   ['guillemets become curly double quotes', '«défaite définitive»', '“défaite définitive”'],
   ['inner no-break spaces of guillemets go', '«\u00a0Pourquoi\u00a0?\u00a0»', '“Pourquoi?”'],
   ['inner narrow no-break spaces go', '«\u202fVictoire\u202f»', '“Victoire”'],
-  ['thousands with a no-break space', 'more than 10\u00a0000 square kilometres', 'more than 10,000 square kilometres'],
+  [
+    'thousands with a no-break space',
+    'more than 10\u00a0000 square kilometres',
+    'more than 10,000 square kilometres',
+  ],
   ['thousands with a narrow no-break space', '1\u202f500\u202f000 people', '1,500,000 people'],
   ['thousands with a plain space', '10 000 soldiers', '10,000 soldiers'],
   ['decimal comma between digits', '3,5 % growth', '3.5% growth'],

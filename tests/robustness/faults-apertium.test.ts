@@ -1,0 +1,160 @@
+/**
+ * Faults on the Apertium path, with the real engine: the fr-es mode gets one more stage, a small
+ * null-flush filter that passes records through until it sees a trigger word, then kills itself
+ * (SIGKILL, as the OOM killer would) or drops that record. VERSIO_APERTIUM_BIN points at a wrapper
+ * that lists the modes; APERTIUM_DATADIR at the modes with the extra stage.
+ */
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain, tempDir } from '../support/cli.js';
+import { memorySources } from './deepl-run.js';
+import { expectRefusal, expectSameTranslation, filesUnder, put } from './support.js';
+
+const dir = tempDir('versio-apertium-faults-');
+afterAll(() => dir.cleanup());
+
+/** Unknown to both dictionaries, so it reaches the fault stage unchanged. */
+const TRIGGER = 'Zorglub';
+
+const FAULT_STAGE = `#!/usr/bin/env python3
+# Null-flush pass-through; on a record containing the trigger: VERSIO_FAULT=kill → SIGKILL itself,
+# VERSIO_FAULT=drop → swallow the record. VERSIO_FAULT_ONCE=<file>: only while the file is absent.
+import os, signal, sys
+mode = os.environ.get('VERSIO_FAULT', '')
+once = os.environ.get('VERSIO_FAULT_ONCE', '')
+buffer = b''
+while True:
+    chunk = os.read(0, 65536)
+    if not chunk:
+        break
+    buffer += chunk
+    while b'\\0' in buffer:
+        record, buffer = buffer.split(b'\\0', 1)
+        if mode and b'${TRIGGER}' in record and not (once and os.path.exists(once)):
+            if once:
+                open(once, 'w').close()
+            if mode == 'kill':
+                os.kill(os.getpid(), signal.SIGKILL)
+            if mode == 'drop':
+                continue
+        os.write(1, record + b'\\0')
+`;
+
+let env: NodeJS.ProcessEnv;
+const articles: string[] = [];
+let reference: string;
+
+beforeAll(async () => {
+  const engine = join(dir.path, 'engine');
+  mkdirSync(join(engine, 'modes'), { recursive: true });
+  put(engine, 'fault', FAULT_STAGE);
+  put(
+    engine,
+    'apertium',
+    '#!/bin/sh\nif [ "$1" = "-l" ]; then printf "fr-es\\nspa-eng\\n"; exit 0; fi\nexec apertium "$@"\n',
+  );
+  chmodSync(join(engine, 'fault'), 0o755);
+  chmodSync(join(engine, 'apertium'), 0o755);
+  // install.ts runs apertium-wblank-mode from the wrapper's directory.
+  symlinkSync('/usr/bin/apertium-wblank-mode', join(engine, 'apertium-wblank-mode'));
+  const real = '/usr/share/apertium/modes';
+  writeFileSync(
+    join(engine, 'modes/fr-es.mode'),
+    `${readFileSync(join(real, 'fr-es.mode'), 'utf8').trim()} | ${join(engine, 'fault')}\n`,
+  );
+  copyFileSync(join(real, 'spa-eng.mode'), join(engine, 'modes/spa-eng.mode'));
+  env = { VERSIO_APERTIUM_BIN: join(engine, 'apertium'), APERTIUM_DATADIR: engine };
+
+  articles.push(
+    put(dir.path, 'one.fr.txt', 'Le conseil municipal a voté le budget.\nLa séance a duré six heures.\n'),
+    put(
+      dir.path,
+      'two.fr.txt',
+      `Le maire a rencontré ${TRIGGER} mardi.\nLes travaux commencent au printemps.\n`,
+    ),
+    put(dir.path, 'three.fr.txt', 'Une réunion publique est prévue en octobre.\n'),
+  );
+  reference = join(dir.path, 'reference');
+  const result = await translate(reference, join(dir.path, 'reference.jsonl'), {});
+  expect(result.code, result.stderr).toBe(0);
+});
+
+function translate(out: string, memory: string, fault: NodeJS.ProcessEnv) {
+  return runMain(
+    [
+      'translate',
+      ...articles,
+      '--provider',
+      'apertium',
+      '--no-glossary',
+      '--jobs',
+      '1',
+      '--out',
+      out,
+      '--memory',
+      memory,
+      '--json',
+    ],
+    { env: { ...env, ...fault } },
+  );
+}
+
+const sourcesOf = (path: string) => readFileSync(path, 'utf8').trim().split('\n');
+
+describe('the engine process dies mid-run', () => {
+  it('once: the batch is retried on a fresh pipeline and the run completes as if nothing happened', async () => {
+    const once = join(dir.path, 'killed-once');
+    const out = join(dir.path, 'once');
+    const result = await translate(out, join(dir.path, 'once.jsonl'), {
+      VERSIO_FAULT: 'kill',
+      VERSIO_FAULT_ONCE: once,
+    });
+    expect(existsSync(once)).toBe(true); // the fault did fire
+    expect(result.code, result.stderr).toBe(0);
+    expectSameTranslation(out, reference);
+  });
+
+  it('every time: exit 3 naming the segments, the finished article kept; the rerun translates only the rest', async () => {
+    const out = join(dir.path, 'always');
+    const memory = join(dir.path, 'always.jsonl');
+    const result = await translate(out, memory, { VERSIO_FAULT: 'kill' });
+    expectRefusal(
+      result,
+      3,
+      /^versio: Apertium failed on segment\(s\) p1\.s1, p1\.s2: fault was killed \(SIGKILL\)/m,
+    );
+    expect(memorySources(memory)).toEqual(sourcesOf(articles[0]!));
+    expect(filesUnder(out).some((f) => f.startsWith('one.'))).toBe(true);
+    expect(filesUnder(out).some((f) => f.startsWith('two.') || f.startsWith('three.'))).toBe(false);
+
+    const rerun = await translate(out, memory, {});
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const summary = JSON.parse(rerun.stdout) as { documents: { path: string; translated: number }[] };
+    // 0 re-translated: the first article comes wholly from the memory.
+    expect(summary.documents.map((d) => d.translated)).toEqual([0, 2, 1]);
+    expectSameTranslation(out, reference);
+  });
+});
+
+describe('the engine drops a segment', () => {
+  it('exit 3 at once (no hang), naming the segment; finished work kept', async () => {
+    const out = join(dir.path, 'drop');
+    const memory = join(dir.path, 'drop.jsonl');
+    const result = await translate(out, memory, { VERSIO_FAULT: 'drop' });
+    expectRefusal(
+      result,
+      3,
+      /^versio: Apertium answers came back out of order or incomplete for segment\(s\) p1\.s1, p1\.s2$/m,
+    );
+    expect(memorySources(memory)).toEqual(sourcesOf(articles[0]!));
+  });
+});

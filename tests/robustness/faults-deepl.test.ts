@@ -1,0 +1,157 @@
+/**
+ * Faults on the DeepL path, through the CLI (in-process) against the local DeepL-compatible server
+ * with server-wide faults: what the user sees, what is kept, and that nothing is paid for twice.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from '../../src/document.js';
+import { segmentsOf } from '../../src/document.js';
+import { TranslationMemory } from '../../src/memory/store.js';
+import { executePlan, planDocument } from '../../src/pipeline.js';
+import { createDeeplProvider } from '../../src/providers/deepl.js';
+import { parseArticle } from '../../src/read/article.js';
+import { tempDir } from '../support/cli.js';
+import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { billed, KEY, makeArticles, memorySources, runDeepl } from './deepl-run.js';
+import { expectRefusal, filesUnder, snapshot } from './support.js';
+
+const dir = tempDir('versio-deepl-faults-');
+const { files, sources } = makeArticles(dir.path, 3, 8);
+const reference = join(dir.path, 'reference');
+afterAll(() => dir.cleanup());
+
+let servers: DeeplServer[] = [];
+async function server(options: Parameters<typeof startDeeplServer>[0] = {}): Promise<DeeplServer> {
+  const started = await startDeeplServer({ authKeys: [KEY], ...options });
+  servers.push(started);
+  return started;
+}
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+beforeAll(async () => {
+  const result = await runDeepl(await server(), files, reference, join(dir.path, 'reference.jsonl'));
+  expect(result.code, result.stderr).toBe(0);
+});
+
+let n = 0;
+function fresh() {
+  n += 1;
+  return { out: join(dir.path, `out${n}`), memory: join(dir.path, `memory${n}.jsonl`) };
+}
+
+describe('transient faults are retried and the result is the same as without them', () => {
+  const cases: [name: string, faults: Record<string, number>, status: string, count: number][] = [
+    ['a 429 storm (3 × 429, Retry-After: 0)', { '429-count': 3, '429-retry-after': 0 }, '429', 3],
+    ['2 × 503', { '5xx-count': 2 }, '503', 2],
+    ['a dropped connection', { 'no-response-count': 1 }, 'dropped', 1],
+  ];
+  it.each(cases)('%s', async (_name, faults, status, count) => {
+    const deepl = await server({ faults });
+    const { out, memory } = fresh();
+    const result = await runDeepl(deepl, files, out, memory);
+    expect(result.code, result.stderr).toBe(0);
+    expect(deepl.stats().sessions.server?.statuses[status]).toBe(count);
+    expect(snapshot(out)).toEqual(snapshot(reference));
+    expect(memorySources(memory).sort()).toEqual([...sources].sort());
+  });
+});
+
+describe('faults that stop the run', () => {
+  it('a 429 storm that does not end: exit 3 after 5 attempts, one line, nothing written', async () => {
+    const deepl = await server({ faults: { '429-count': 1000, '429-retry-after': 0 } });
+    const { out, memory } = fresh();
+    const result = await runDeepl(deepl, files, out, memory);
+    expectRefusal(
+      result,
+      3,
+      /^versio: DeepL is limiting the request rate \(429\) \(segments .*; gave up after 5 attempts\)$/m,
+    );
+    expect(memorySources(memory)).toEqual([]);
+  });
+
+  it('the key refused (403): exit 3 with a hint', async () => {
+    const deepl = await server({ authKeys: ['another-key:fx'] });
+    const { out, memory } = fresh();
+    const result = await runDeepl(deepl, files, out, memory);
+    expectRefusal(result, 3, /^versio: DeepL rejected the API key \(403\)\n {2}hint: Check DEEPL_AUTH_KEY/m);
+  });
+
+  it('the server unreachable: exit 3', async () => {
+    const closed = await server();
+    const url = closed.url;
+    await closed.close();
+    servers = servers.filter((s) => s !== closed);
+    const { out, memory } = fresh();
+    const result = await runDeepl(url, files, out, memory);
+    expectRefusal(
+      result,
+      3,
+      /^versio: Cannot reach DeepL while translating segments p1\.s1…p\d+\.s\d+: .*ECONNREFUSED/m,
+    );
+  });
+
+  it('quota exhausted (456) after two articles: exit 4, both kept, the rerun bills only the third', async () => {
+    const perArticle = sources.length / 3;
+    const firstTwo = billed(sources.slice(0, 2 * perArticle));
+    const deepl = await server({ characterLimit: firstTwo + 10 });
+    const { out, memory } = fresh();
+    const stopped = await runDeepl(deepl, files, out, memory);
+    expectRefusal(
+      stopped,
+      4,
+      new RegExp(
+        `^versio: DeepL character quota exceeded \\(456\\); ${2 * perArticle} segment\\(s\\) translated in this run are kept in .*memory\\d+\\.jsonl; run the same command again to finish$`,
+        'm',
+      ),
+    );
+    expect(memorySources(memory).sort()).toEqual(sources.slice(0, 2 * perArticle).sort());
+    // The two finished articles are written whole; the third is not written at all.
+    const written = filesUnder(out);
+    expect(written.filter((f) => f.includes('article3'))).toEqual([]);
+    for (const f of written)
+      expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(reference, f), 'utf8'));
+
+    const after = await server();
+    const rerun = await runDeepl(after, files, out, memory);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(after.stats().billedCharacters).toBe(billed(sources.slice(2 * perArticle)));
+    expect(snapshot(out)).toEqual(snapshot(reference));
+  });
+});
+
+describe('a hung connection times out and is retried', () => {
+  it('one request never answered: the batch is retried, every segment translated and stored', async () => {
+    const deepl = await server();
+    const memoryPath = join(dir.path, 'hung.jsonl');
+    const memory = await TranslationMemory.open(memoryPath);
+    const provider = await createDeeplProvider(
+      { sourceLang: 'fr', targetLang: 'en', env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url } },
+      { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' }, timeoutMs: 300 },
+    );
+    const doc: Document = parseArticle(readFileSync(files[0]!, 'utf8'), files[0]!);
+    try {
+      await executePlan(
+        planDocument(doc, { provider, memory, glossary: undefined, signal: new AbortController().signal }),
+        {
+          provider,
+          memory,
+          glossary: undefined,
+          signal: new AbortController().signal,
+        },
+      );
+    } finally {
+      await memory.close();
+    }
+    expect(deepl.stats().sessions.hung?.statuses).toEqual({ hung: 1, '200': 1 });
+    expect(segmentsOf(doc).every((s) => s.state === 'translated')).toBe(true);
+    expect(memorySources(memoryPath).sort()).toEqual(
+      segmentsOf(doc)
+        .map((s) => s.source)
+        .sort(),
+    );
+  });
+});
