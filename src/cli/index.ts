@@ -21,6 +21,8 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
       writeErr: (s) => ctx.io.stderr.write(s),
+      // Usage errors read like every other error: `versio: unknown option '--x'`.
+      outputError: (s, write) => write(s.replace(/^error: /, 'versio: ')),
     })
     .exitOverride();
   for (const register of [

@@ -50,7 +50,7 @@ describe('usage errors exit 2', () => {
   it('an unknown option', async () => {
     const result = await runMain(['translate', seedArticle, '--frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown option '--frobnicate'/);
+    expect(result.stderr).toMatch(/^versio: unknown option '--frobnicate'/);
   });
   it('an unknown provider', async () => {
     const result = await runMain(['translate', seedArticle, '--provider', 'babelfish']);
