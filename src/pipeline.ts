@@ -1,3 +1,4 @@
+import type PQueue from 'p-queue';
 import type { Document, Segment } from './document.js';
 import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
@@ -22,6 +23,8 @@ interface Work {
 
 export interface PipelineContext {
   provider: Provider;
+  /** The run's request queue: one pace and one rate limit for all documents (queue/createRequestQueue). */
+  requests: PQueue;
   memory: TranslationMemory;
   glossary: Glossary | undefined;
   signal: AbortSignal;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import PQueue from 'p-queue';
 import { checkDocument } from './check/check-document.js';
 import { loadCheckConfig } from './check/config-file.js';
@@ -16,6 +17,7 @@ import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { annotateTerms } from './pipeline/terms.js';
 import { assertNotEmpty, executePlan, type PipelineContext, planDocument } from './pipeline.js';
 import { type ProviderName, providers } from './providers/index.js';
+import { createRequestQueue, defaultQueueOptions } from './queue/index.js';
 import { parseArticle } from './read/article.js';
 import { mergeReviewed } from './review/merge.js';
 
@@ -70,6 +72,7 @@ export async function translateFiles(
   try {
     const ctx: PipelineContext = {
       provider,
+      requests: createRequestQueue(defaultQueueOptions(provider.name)),
       memory,
       glossary,
       signal: options.signal,
@@ -83,7 +86,7 @@ export async function translateFiles(
       if (options.dryRun) return { provider: provider.name, dryRun: true, documents: priced };
     }
     const checkConfig = await loadCheckConfig(process.cwd());
-    const documents = await eachDocument(files, options.jobs ?? 1, async (file) => {
+    const documents = await eachDocument(files, options.jobs ?? os.availableParallelism(), async (file) => {
       const { doc, paths } = await load(file);
       const summary = await executePlan(planDocument(doc, ctx), ctx);
       const findings = checkDocument(doc, new Map(), matcher, glossary, checkConfig);

@@ -2,4 +2,9 @@
 export { makeBatches } from './batches.js';
 export { defaultQueueOptions, type QueueOptions } from './options.js';
 export { parseRetryAfter, RetryableError } from './retryable.js';
-export { type QueueEvent, type TranslateAllOptions, translateAll } from './translate-all.js';
+export {
+  createRequestQueue,
+  type QueueEvent,
+  type TranslateAllOptions,
+  translateAll,
+} from './translate-all.js';

@@ -20,6 +20,20 @@ export interface TranslateAllOptions extends QueueOptions {
   /** Awaited as soon as a batch returns, so finished work is kept even if a later batch fails. */
   onBatch: (batch: readonly SourceText[], result: TranslateResult) => void | Promise<void>;
   onEvent?: (e: QueueEvent) => void;
+  /**
+   * The run's shared request queue (createRequestQueue), so concurrency and the rate limit hold
+   * across every document translated at once; without it, this call paces only itself.
+   */
+  requests?: PQueue;
+}
+
+/** One request queue for a whole run: every translateAll call of the run shares its pace. */
+export function createRequestQueue(options: QueueOptions): PQueue {
+  return new PQueue({
+    concurrency: options.concurrency,
+    intervalCap: options.intervalCap,
+    interval: options.intervalMs,
+  });
 }
 
 const SKIPPED = Symbol('skipped');
@@ -37,11 +51,8 @@ export async function translateAll(
   const { signal } = options;
   signal.throwIfAborted();
   const batches = makeBatches(texts, provider.limits);
-  const queue = new PQueue({
-    concurrency: options.concurrency,
-    intervalCap: options.intervalCap,
-    interval: options.intervalMs,
-  });
+  const queue = options.requests ?? createRequestQueue(options);
+  const ownQueue = options.requests === undefined;
   let stopped = false;
   let fatal: unknown;
   // Callers of queued attempts and sleeping retries, released at once when the run stops.
@@ -51,7 +62,8 @@ export async function translateAll(
     if (stopped) return;
     stopped = true;
     fatal = error;
-    queue.clear();
+    // A shared queue also holds other documents' requests; ours left in it return at once (stopped).
+    if (ownQueue) queue.clear();
     for (const release of waiters) release();
     waiters.clear();
   };

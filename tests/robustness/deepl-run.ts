@@ -49,6 +49,9 @@ export function translateArgs(files: string[], out: string, memory: string, extr
     '--memory',
     memory,
     '--quiet',
+    // One article at a time, so which articles a quota stop leaves finished is deterministic.
+    '--jobs',
+    '1',
     ...extra,
   ];
 }

@@ -10,6 +10,7 @@ import { segmentsOf } from '../../src/document.js';
 import { TranslationMemory } from '../../src/memory/store.js';
 import { executePlan, planDocument } from '../../src/pipeline.js';
 import { createDeeplProvider } from '../../src/providers/deepl.js';
+import { createRequestQueue, defaultQueueOptions } from '../../src/queue/index.js';
 import { parseArticle } from '../../src/read/article.js';
 import { tempDir } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
@@ -133,16 +134,15 @@ describe('a hung connection times out and is retried', () => {
       { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' }, timeoutMs: 300 },
     );
     const doc: Document = parseArticle(readFileSync(files[0]!, 'utf8'), files[0]!);
+    const ctx = {
+      provider,
+      requests: createRequestQueue(defaultQueueOptions(provider.name)),
+      memory,
+      glossary: undefined,
+      signal: new AbortController().signal,
+    };
     try {
-      await executePlan(
-        planDocument(doc, { provider, memory, glossary: undefined, signal: new AbortController().signal }),
-        {
-          provider,
-          memory,
-          glossary: undefined,
-          signal: new AbortController().signal,
-        },
-      );
+      await executePlan(planDocument(doc, ctx), ctx);
     } finally {
       await memory.close();
     }

@@ -3,6 +3,7 @@ import { ProviderError, QuotaError } from '../../src/errors.js';
 import type { Provider, SourceText, TranslateResult } from '../../src/providers/provider.js';
 import { retryDelay } from '../../src/queue/backoff.js';
 import {
+  createRequestQueue,
   defaultQueueOptions,
   makeBatches,
   parseRetryAfter,
@@ -222,5 +223,46 @@ describe('translateAll', () => {
     const { error } = await run(provider, texts(2));
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as Error).message).toContain('1 translations for 2 texts');
+  });
+});
+
+describe('a shared request queue', () => {
+  /** A provider that records how many requests it serves at once. */
+  function counting() {
+    let inFlight = 0;
+    let most = 0;
+    const provider: Provider = {
+      ...scripted([]).provider,
+      async translate(batch) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight -= 1;
+        return { texts: batch.map((t) => t.text) };
+      },
+    };
+    return { provider, most: () => most };
+  }
+  const translateTwoDocuments = (provider: Provider, requests?: ReturnType<typeof createRequestQueue>) =>
+    Promise.all(
+      ['a', 'b'].map(() =>
+        translateAll(provider, texts(6), {
+          ...FAST,
+          signal: new AbortController().signal,
+          onBatch: () => undefined,
+          ...(requests ? { requests } : {}),
+        }),
+      ),
+    );
+
+  it('holds its concurrency across documents translated at once', async () => {
+    const engine = counting();
+    await translateTwoDocuments(engine.provider, createRequestQueue(FAST));
+    expect(engine.most()).toBe(1);
+  });
+  it('without it, each document paces only itself', async () => {
+    const engine = counting();
+    await translateTwoDocuments(engine.provider);
+    expect(engine.most()).toBe(2);
   });
 });
