@@ -39,6 +39,28 @@ describe('versio check on the committed seed translation', () => {
   });
 });
 
+describe('the committed seed XLIFF', () => {
+  const xml = readFileSync(committed, 'utf8');
+  const source = readFileSync(join(repoRoot, 'source/palmyre.fr.txt'), 'utf8');
+  const blocks = source.split(/\n\s*\n/).filter((b) => b.trim() !== '');
+  const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it('has one group per block whose trans-unit sources join back into the block', () => {
+    const groups = [...xml.matchAll(/<group\b[\s\S]*?<\/group>/g)].map((g) =>
+      [...g[0].matchAll(/<source>([\s\S]*?)<\/source>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')),
+    );
+    expect(groups).toHaveLength(blocks.length);
+    groups.forEach((sources, i) => {
+      expect(normalise(sources.join(' ')).replace(/&amp;/g, '&')).toBe(normalise(blocks[i]!));
+    });
+  });
+  it('puts every sentence in exactly one trans-unit', () => {
+    const ids = [...xml.matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(14);
+    expect(new Set(ids).size).toBe(14);
+  });
+});
+
 describe('the committed seed translation', () => {
   const english = readFileSync(join(repoRoot, 'translations/palmyre.en.txt'), 'utf8');
   const source = readFileSync(join(repoRoot, 'source/palmyre.fr.txt'), 'utf8');
