@@ -4,6 +4,7 @@
  * target falls back to its source and is reported, never silently dropped.
  */
 import { dirname } from 'node:path';
+import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
@@ -24,6 +25,8 @@ export interface RebuildOptions {
   formats: readonly RenderFormat[];
   glossary?: Glossary;
   findings?: readonly ReviewFinding[];
+  /** Run `versio check` on the file and put its findings on the review page. */
+  check?: CheckConfig;
 }
 
 export interface RebuildResult {
@@ -37,8 +40,17 @@ export interface RebuildResult {
 export async function rebuildFromXliff(xliffPath: string, options: RebuildOptions): Promise<RebuildResult> {
   const { readXliff } = await import('../xliff/read.js');
   const { text } = await readTextFile(xliffPath);
-  const { doc } = readXliff(text, xliffPath);
-  const outputs = rebuildOutputs(doc, xliffPath, options);
+  const { doc, locations } = readXliff(text, xliffPath);
+  let findings = options.findings;
+  if (options.check && options.formats.includes('html')) {
+    const [{ checkDocument }, { buildMatcher }] = await Promise.all([
+      import('../check/check-document.js'),
+      import('../glossary/match.js'),
+    ]);
+    const matcher = options.glossary ? buildMatcher(options.glossary) : undefined;
+    findings = checkDocument(doc, locations, matcher, options.glossary, options.check, xliffPath);
+  }
+  const outputs = rebuildOutputs(doc, xliffPath, { ...options, ...(findings ? { findings } : {}) });
   for (const [path, data] of outputs.files) await writeFileAtomic(path, data);
   return { files: outputs.files.map(([path]) => path), untranslated: outputs.untranslated };
 }

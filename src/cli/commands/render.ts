@@ -4,6 +4,7 @@ import { action, type CliContext } from '../context.js';
 
 interface RenderCliOptions {
   out?: string;
+  glossary?: string | false;
   format: RenderFormat[];
   quiet?: boolean;
 }
@@ -17,6 +18,11 @@ export function registerRender(program: Command, ctx: CliContext): void {
     .option('--format <list>', `comma-separated: ${RENDER_FORMATS.join(', ')}`, formatList, [
       ...RENDER_FORMATS,
     ])
+    .option(
+      '-g, --glossary <path>',
+      'glossary for terms and checks on the review page (default: glossary/versio.glossary.yaml when present)',
+    )
+    .option('--no-glossary', 'no glossary on the review page')
     .option('-q, --quiet', 'print nothing but warnings and errors')
     .addHelpText(
       'after',
@@ -31,9 +37,20 @@ Examples:
     .action(
       action(ctx, async (xliff: string, options: RenderCliOptions) => {
         // The XLIFF reader and the renderers load here, not for --help.
-        const { rebuildFromXliff } = await import('../../review/rebuild.js');
+        const [{ rebuildFromXliff }, { glossaryPathFor }, { loadGlossary }, { loadCheckConfig }] =
+          await Promise.all([
+            import('../../review/rebuild.js'),
+            import('../../glossary/default.js'),
+            import('../../glossary/load.js'),
+            import('../../check/config-file.js'),
+          ]);
+        const glossaryPath = await glossaryPathFor(options.glossary, ctx.io.cwd);
+        const glossary = glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath);
+        // The review page shows what `versio check` finds in the reviewed file, not in the engine's.
         const result = await rebuildFromXliff(xliff, {
           formats: options.format,
+          ...(glossary ? { glossary } : {}),
+          check: await loadCheckConfig(ctx.io.cwd),
           ...(options.out !== undefined ? { outDir: options.out } : {}),
         });
         for (const id of result.untranslated) {
