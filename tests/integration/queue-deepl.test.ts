@@ -1,31 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExitCode, ProviderError, QuotaError } from '../../src/errors.js';
 import { createDeeplProvider } from '../../src/providers/deepl.js';
 import type { Provider, SourceText, TranslateResult } from '../../src/providers/provider.js';
 import { type QueueEvent, type QueueOptions, translateAll } from '../../src/queue/index.js';
 import { ARTICLE_FR, sourceTexts } from '../support/deepl-article.js';
 import { untranslate } from '../support/deepl-mock-translate.js';
-import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { FAST, KEY, useDeeplServer } from '../support/deepl-setup.js';
 
-const KEY = 'versio-test-key:fx';
-/** Real retries with millisecond backoff, so the tests count outcomes without waiting. */
-const FAST: QueueOptions = {
-  concurrency: 1,
-  intervalCap: Number.POSITIVE_INFINITY,
-  intervalMs: 0,
-  maxAttempts: 5,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-};
-
-let server: DeeplServer;
-beforeEach(async () => {
-  server = await startDeeplServer({ authKeys: [KEY] });
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = useDeeplServer();
 
 /** A provider whose requests open a deepl-mock session configured by `faults` (header suffix → value). */
 async function providerWithSession(faults: Record<string, number> = {}, timeoutMs?: number) {
@@ -33,7 +16,7 @@ async function providerWithSession(faults: Record<string, number> = {}, timeoutM
   const headers: Record<string, string> = { 'mock-server-session': session };
   for (const [name, value] of Object.entries(faults)) headers[`mock-server-session-${name}`] = String(value);
   const provider = await createDeeplProvider(
-    { sourceLang: 'fr', targetLang: 'en', env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } },
+    { sourceLang: 'fr', targetLang: 'en', env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server().url } },
     { headers, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
   );
   return { provider, session };
@@ -63,7 +46,7 @@ describe('queue + deepl provider against injected faults', () => {
     const { delivered, retries, error } = await run(provider, sourceTexts(ARTICLE_FR));
     expect(error).toBeUndefined();
     expect(retries.map((e) => e.type === 'batch-retry' && e.reason)).toEqual(['429', '429', '429']);
-    expect(server.stats().sessions[session]?.statuses).toEqual({ '429': 3, '200': 1 });
+    expect(server().stats().sessions[session]?.statuses).toEqual({ '429': 3, '200': 1 });
     expect(delivered[0]?.result.texts.map(untranslate)).toEqual(ARTICLE_FR);
   });
 
@@ -81,7 +64,7 @@ describe('queue + deepl provider against injected faults', () => {
     const { delivered, retries, error } = await run(provider, sourceTexts(ARTICLE_FR));
     expect(error).toBeUndefined();
     expect(retries.map((e) => e.type === 'batch-retry' && e.reason)).toEqual(['503', '503']);
-    expect(server.stats().sessions[session]?.statuses).toEqual({ '503': 2, '200': 1 });
+    expect(server().stats().sessions[session]?.statuses).toEqual({ '503': 2, '200': 1 });
     expect(delivered).toHaveLength(1);
   });
 
@@ -90,7 +73,7 @@ describe('queue + deepl provider against injected faults', () => {
     const { delivered, retries, error } = await run(provider, sourceTexts(ARTICLE_FR));
     expect(error).toBeUndefined();
     expect(retries).toHaveLength(1);
-    expect(server.stats().sessions[session]?.statuses).toEqual({ dropped: 1, '200': 1 });
+    expect(server().stats().sessions[session]?.statuses).toEqual({ dropped: 1, '200': 1 });
     expect(delivered).toHaveLength(1);
   });
 
@@ -99,7 +82,7 @@ describe('queue + deepl provider against injected faults', () => {
     const { delivered, retries, error } = await run(provider, sourceTexts(ARTICLE_FR));
     expect(error).toBeUndefined();
     expect(retries.map((e) => e.type === 'batch-retry' && e.reason)).toEqual(['ECONNABORTED']);
-    expect(server.stats().sessions[session]?.statuses).toEqual({ hung: 1, '200': 1 });
+    expect(server().stats().sessions[session]?.statuses).toEqual({ hung: 1, '200': 1 });
     expect(delivered).toHaveLength(1);
   });
 
@@ -109,7 +92,7 @@ describe('queue + deepl provider against injected faults', () => {
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).exitCode).toBe(ExitCode.provider);
     expect((error as Error).message).toContain('p1.s1…p1.s2');
-    expect(server.stats().sessions[session]?.statuses).toEqual({ '503': 3 });
+    expect(server().stats().sessions[session]?.statuses).toEqual({ '503': 3 });
     expect(delivered).toHaveLength(0);
   });
 
@@ -126,7 +109,7 @@ describe('queue + deepl provider against injected faults', () => {
     expect((error as QuotaError).exitCode).toBe(ExitCode.quota);
     expect(delivered).toHaveLength(6);
     expect(delivered.flatMap((d) => d.batch.map((t) => t.id))).toEqual(texts.slice(0, 60).map((t) => t.id));
-    expect(server.stats().sessions[session]?.statuses).toEqual({ '200': 6, '456': 1 });
+    expect(server().stats().sessions[session]?.statuses).toEqual({ '200': 6, '456': 1 });
   });
 
   it('splits 120 texts into 3 requests of at most 50', async () => {
@@ -134,7 +117,9 @@ describe('queue + deepl provider against injected faults', () => {
     const { provider } = await providerWithSession();
     const { delivered, error } = await run(provider, texts, { concurrency: 2 });
     expect(error).toBeUndefined();
-    const sizes = server.stats().translations.map((t) => t.texts.length);
+    const sizes = server()
+      .stats()
+      .translations.map((t) => t.texts.length);
     expect(sizes).toHaveLength(3);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(50);
     expect(
