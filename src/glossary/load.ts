@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import { InputError } from '../errors.js';
+import { decodeText } from '../io/text-file.js';
 import { checkEntries } from './checks.js';
 import { makeEntry, makeGlossary } from './entry.js';
 import type { EnglishArticle, EntityType, Glossary, GlossaryEntry } from './types.js';
@@ -27,15 +28,16 @@ export function formatOf(path: string): GlossaryFormat {
 
 export async function loadGlossary(path: string): Promise<Glossary> {
   const format = formatOf(path);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
     throw new InputError(`${path}: cannot read glossary: ${why}`, { cause: error });
   }
-  text = text.replace(/^\uFEFF/, '');
+  // Strict decoding, as for articles: invalid UTF-8 names its line instead of becoming U+FFFD.
+  const { text } = decodeText(bytes, path);
   switch (format) {
     case 'yaml':
       return parseGlossary(text, path);

@@ -61,7 +61,7 @@ export function decodeText(bytes: Uint8Array, path: string): TextInput {
       hint: 'remove it (Word and PDF exports sometimes leave them)',
     });
   }
-  if (text.trim() === '') throw new InputError(`${path}: file is empty (no text to translate)`);
+  if (text.trim() === '') throw new InputError(`${path}: file is empty`);
   return { text, bom };
 }
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadGlossary, parseGlossary } from '../../src/glossary/load.js';
@@ -150,5 +152,21 @@ describe('malformed glossary files: one line per error, file:line, entry id, Inp
     expect((await loadError(`${FIXTURES}/none.yaml`)).message).toBe(
       `${FIXTURES}/none.yaml: cannot read glossary: no such file`,
     );
+  });
+
+  it('refuses invalid UTF-8 and names its line, as for articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'versio-glossary-'));
+    const path = join(dir, 'latin1.csv');
+    writeFileSync(path, Buffer.from('Alep,Aleppo\nLattaqui\xe9,Latakia\n', 'latin1'));
+    expect((await loadError(path)).message).toBe(`${path}:2:9: invalid UTF-8 (byte 0xE9)`);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('reads a UTF-8 glossary with a byte order mark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'versio-glossary-'));
+    const path = join(dir, 'bom.csv');
+    writeFileSync(path, `\ufeffAlep,Aleppo\n`);
+    expect((await loadGlossary(path)).entries.map((e) => e.french[0])).toEqual(['Alep']);
+    rmSync(dir, { recursive: true });
   });
 });

@@ -49,10 +49,10 @@ describe('decodeText', () => {
     expect(refusal(utf8('a\nb\nc\u0007')).message).toBe('in.txt:3: control character U+0007 in text');
   });
   it('refuses an empty file', () => {
-    expect(refusal(new Uint8Array()).message).toBe('in.txt: file is empty (no text to translate)');
+    expect(refusal(new Uint8Array()).message).toBe('in.txt: file is empty');
   });
   it('refuses whitespace only', () => {
-    expect(refusal(utf8(' \n\t\r\n')).message).toBe('in.txt: file is empty (no text to translate)');
+    expect(refusal(utf8(' \n\t\r\n')).message).toBe('in.txt: file is empty');
   });
   it('accepts tabs, CR and form feeds', () => {
     expect(decodeText(utf8('a\tb\r\nc\fd'), 'in.txt').text).toBe('a\tb\r\nc\fd');
