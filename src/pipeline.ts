@@ -189,10 +189,9 @@ function tally(doc: Document, summary: DocumentSummary): void {
     summary.entities.matched += segment.spans.length;
     if (segment.state === 'needs-review') summary.needsReview += 1;
     if (segment.target !== undefined) {
-      const target = segment.target.toLowerCase();
-      summary.entities.verified += segment.spans.filter((s) =>
-        target.includes(s.target.toLowerCase()),
-      ).length;
+      // Verified = what the post-check found: the span's English form is in the target.
+      const missing = new Set(missingTerms(segment));
+      summary.entities.verified += segment.spans.filter((s) => !missing.has(s.target)).length;
     }
   }
 }

@@ -19,11 +19,24 @@ export function spansToProtect(segment: Segment, engineHasGlossary: boolean): Te
   return segment.spans.filter((s) => s.policy === 'protect' || !engineHasGlossary);
 }
 
+/** Entries by id, built once per glossary: a 100,000-entry glossary is not scanned per segment. */
+const entryIndexes = new WeakMap<Glossary, Map<string, GlossaryEntry>>();
+
+function entryIndex(glossary: Glossary): Map<string, GlossaryEntry> {
+  let index = entryIndexes.get(glossary);
+  if (!index) {
+    index = new Map(glossary.entries.map((e) => [e.id, e]));
+    entryIndexes.set(glossary, index);
+  }
+  return index;
+}
+
 /** The glossary entries that touch this segment (their hash is part of the memory key). */
 export function entriesTouching(segment: Segment, glossary: Glossary | undefined): GlossaryEntry[] {
   if (!glossary || segment.spans.length === 0) return [];
+  const index = entryIndex(glossary);
   const ids = new Set(segment.spans.map((s) => s.entryId));
-  return glossary.entries.filter((e) => ids.has(e.id));
+  return [...ids].map((id) => index.get(id)).filter((e): e is GlossaryEntry => e !== undefined);
 }
 
 /** Post-check on a finished target: every expected English form must be present. */
