@@ -4,10 +4,10 @@ import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
 import { type Placeholder, protectTerms, restoreTerms } from './glossary/protect.js';
 import type { Glossary } from './glossary/types.js';
-import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
+import { findInMemory, reviewedRecords, segmentKey } from './pipeline/memory.js';
+import { missingTerms, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
@@ -36,6 +36,8 @@ export interface Plan {
   doc: Document;
   work: Work[];
   summary: DocumentSummary;
+  /** Reviewed targets of the returned XLIFF, stored as human translations when the plan runs. */
+  reviewed: MemoryRecord[];
 }
 
 /**
@@ -53,13 +55,8 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
   summary.kept = carried.filter(isReviewed).length;
   summary.reused = carried.length - summary.kept;
   for (const segment of pending) {
-    const key = memoryKey({
-      source: segment.source,
-      provider: provider.name,
-      fingerprint: provider.fingerprint,
-      termsHash: termsHash(entriesTouching(segment, ctx.glossary)),
-    });
-    const hit = memory.lookup(key);
+    const key = segmentKey(segment, provider, ctx.glossary);
+    const hit = findInMemory(memory, key, segment, doc);
     if (hit) {
       finish(segment, hit.target, [], `memory:${hit.provider}`, ctx.glossary);
       summary.fromMemory += 1;
@@ -84,7 +81,7 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
           work.map((w) => w.text),
           provider.limits,
         ).length;
-  return { doc, work, summary };
+  return { doc, work, summary, reviewed: reviewedRecords(doc, memory, provider, ctx.glossary, new Date()) };
 }
 
 /**
@@ -101,6 +98,7 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
     fromMemory: summary.fromMemory,
     toTranslate: work.length,
   });
+  await ctx.memory.append(plan.reviewed);
   if (work.length > 0) await runEngine(doc, work, ctx, summary);
   tally(doc, summary);
   return summary;
