@@ -33,9 +33,6 @@ export function isReviewed(segment: Segment): boolean {
   return p === undefined || p.engine === 'human' || p.machineTarget !== undefined;
 }
 
-/** The same rule under the name the README uses. */
-export const isHumanWork = isReviewed;
-
 /**
  * Stage "merge": carries the work in the previous XLIFF of an article into the new document,
  * so no later run overwrites a reviewer. A segment is matched by id and source, else by source
