@@ -1,4 +1,3 @@
-import type PQueue from 'p-queue';
 import type { Document, Segment } from './document.js';
 import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
@@ -9,7 +8,7 @@ import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
-import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
+import { makeBatches, type Scheduler, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
 import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
 
@@ -23,8 +22,8 @@ interface Work {
 
 export interface PipelineContext {
   provider: Provider;
-  /** The run's request queue: one pace and one rate limit for all documents (queue/createRequestQueue). */
-  requests: PQueue;
+  /** The run's scheduler for `provider`: one lane (concurrency, rate, 429 pauses) for all documents. */
+  scheduler: Scheduler;
   memory: TranslationMemory;
   glossary: Glossary | undefined;
   signal: AbortSignal;
@@ -117,7 +116,7 @@ async function runEngine(
     ctx.provider,
     work.map((w) => w.text),
     {
-      ...defaultQueueOptions(ctx.provider.name),
+      scheduler: ctx.scheduler,
       signal: ctx.signal,
       onEvent: (event) => {
         if (event.type === 'batch-retry') ctx.onEvent?.(event);
@@ -177,10 +176,12 @@ function finish(
 function addContext(doc: Document, work: Work[]): void {
   const all = segmentsOf(doc);
   const index = new Map(all.map((s, i) => [s.id, i]));
+  const sentences = all.map((s) => s.source);
   for (const item of work) {
     const i = index.get(item.segment.id) ?? 0;
     const around = [all[i - 2], all[i - 1], all[i + 1], all[i + 2]].filter((s) => s !== undefined);
     item.text.context = around.map((s) => s.source).join(' ');
+    item.text.article = { sentences, index: i };
   }
 }
 

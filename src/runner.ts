@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import PQueue from 'p-queue';
 import { checkDocument } from './check/check-document.js';
-import { loadCheckConfig } from './check/config-file.js';
+import { CONFIG_FILE, loadCheckConfig } from './check/config-file.js';
 import type { Document } from './document.js';
-import { InputError, QuotaError, VersioError } from './errors.js';
+import { InputError, ProviderError, QuotaError, RetriesExhaustedError, VersioError } from './errors.js';
 import { glossaryPathFor } from './glossary/default.js';
 import { loadGlossary } from './glossary/load.js';
 import { buildMatcher, type Matcher } from './glossary/match.js';
@@ -17,7 +17,8 @@ import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { annotateTerms } from './pipeline/terms.js';
 import { assertNotEmpty, executePlan, type PipelineContext, planDocument } from './pipeline.js';
 import { type ProviderName, providers } from './providers/index.js';
-import { createRequestQueue, defaultQueueOptions } from './queue/index.js';
+import { loadPacingSettings, type PacingSettings, toOverrides } from './providers/pacing-config.js';
+import { Scheduler } from './queue/index.js';
 import { parseArticle } from './read/article.js';
 import { mergeReviewed } from './review/merge.js';
 
@@ -34,6 +35,8 @@ export interface TranslateRunOptions {
   jobs?: number;
   dryRun?: boolean;
   maxChars?: number;
+  /** Pacing and retry settings from the CLI; they win over versio.config.json `translate.<engine>`. */
+  pacing?: PacingSettings;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
   onEvent?: (event: PipelineEvent) => void;
@@ -59,6 +62,8 @@ export async function translateFiles(
   const glossary = glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath);
   const matcher = glossary ? buildMatcher(glossary) : undefined;
   for (const file of files) await readTextFile(file);
+  const fromFile = await loadPacingSettings(process.cwd(), CONFIG_FILE, options.provider);
+  const overrides = toOverrides({ ...fromFile, ...options.pacing });
 
   const provider = await providers[options.provider]({
     sourceLang: options.sourceLang,
@@ -66,13 +71,15 @@ export async function translateFiles(
     ...(options.formality ? { formality: options.formality } : {}),
     ...(glossary ? { providerTerms: providerTerms(glossary) } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    overrides,
     env: options.env,
   });
   const memory = await TranslationMemory.open(options.memoryPath);
   try {
     const ctx: PipelineContext = {
       provider,
-      requests: createRequestQueue(defaultQueueOptions(provider.name)),
+      // One lane for the engine, shared by every document: pacing holds whatever --jobs is.
+      scheduler: new Scheduler(provider),
       memory,
       glossary,
       signal: options.signal,
@@ -126,9 +133,12 @@ async function loadDocument(
 }
 
 /**
- * Runs `work` over the files, `concurrency` at a time, results in input order. The first
- * failure stops the files not yet started, lets the running ones settle, then is thrown, so
- * nothing is still using the engine when the caller closes it.
+ * Runs `work` over the files, `concurrency` at a time, results in input order. A document whose
+ * batch ran out of retries (RetriesExhaustedError) fails alone: the others finish and are
+ * written, then a ProviderError names the documents left. Any other failure (quota, bad key,
+ * bad input, a bug) would fail every document the same way: it stops the files not yet
+ * started, lets the running ones settle, then is thrown, so nothing is still using the engine
+ * when the caller closes it.
  */
 async function eachDocument<T>(
   files: readonly string[],
@@ -138,12 +148,17 @@ async function eachDocument<T>(
   const queue = new PQueue({ concurrency: Math.max(1, concurrency) });
   const results: T[] = [];
   let failure: { error: unknown } | undefined;
+  const left: { file: string; error: RetriesExhaustedError }[] = [];
   files.forEach((file, index) => {
     void queue.add(async () => {
       if (failure) return;
       try {
         results[index] = await work(file);
       } catch (error) {
+        if (error instanceof RetriesExhaustedError) {
+          left.push({ file, error });
+          return;
+        }
         failure ??= { error };
         queue.clear();
       }
@@ -151,7 +166,26 @@ async function eachDocument<T>(
   });
   await queue.onIdle();
   if (failure) throw failure.error;
+  if (left.length > 0) throw documentsLeft(files, left);
   return results;
+}
+
+function documentsLeft(
+  files: readonly string[],
+  left: readonly { file: string; error: RetriesExhaustedError }[],
+): ProviderError {
+  const ordered = [...left].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
+  const lines = ordered.map(({ file, error }) => `  ${file}: ${error.message}`).join('\n');
+  const done = files.length - left.length;
+  return new ProviderError(
+    `${left.length} of ${files.length} document(s) not translated (${done} written):\n${lines}`,
+    {
+      hint:
+        ordered[0]?.error.hint ??
+        'Finished segments are kept in the memory; run the same command again to finish.',
+      cause: ordered[0]?.error,
+    },
+  );
 }
 
 /**

@@ -9,23 +9,54 @@ import { ProviderError } from '../errors.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
 import { glossarySpec, syncGlossary } from './deepl/glossary.js';
-import { capturingResponse, type ResponseCapture } from './deepl/response-capture.js';
-import type { Provider, ProviderFactory, ProviderOptions, SourceText, TranslateResult } from './provider.js';
+import { capturingResponse, destroyOpenRequests, type ResponseCapture } from './deepl/response-capture.js';
+import {
+  type Pacing,
+  type Provider,
+  type ProviderFactory,
+  type ProviderOptions,
+  type RetryPolicy,
+  type SourceText,
+  type TranslateResult,
+  withOverrides,
+} from './provider.js';
 
-/** Per-request HTTP timeout: a hung connection fails and the queue retries it. */
-const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Pacing defaults. DeepL's documentation gives no request rate for either plan: its error-handling
+ * guide only says a 429 comes "when sending many API requests in a short period of time" and asks
+ * for retries with exponential backoff. A DeepL maintainer advised "to limit your usage to 50
+ * requests per second" (DeepLcom/deepl-node#33) and measured 20 sustained without errors. Pro
+ * stays at that 20/s with 8 in flight; Free, whose limits DeepL keeps lower and unpublished,
+ * at 5/s with 2 in flight. A 429 still pauses the lane and lowers the rate (queue/scheduler.ts).
+ */
+export const DEEPL_PACING: { free: Pacing; pro: Pacing } = {
+  free: { concurrency: 2, rate: 5, windowMs: 1000 },
+  pro: { concurrency: 8, rate: 20, windowMs: 1000 },
+};
+
+/**
+ * Retry defaults: 429s for up to 10 minutes per batch (DeepL's limits pass), Retry-After capped
+ * at 60 s; 5 attempts from 1 s to 30 s for 5xx and dropped connections; 30 s per request.
+ */
+export const DEEPL_RETRY: RetryPolicy = {
+  budgetMs: 600_000,
+  maxRetryAfterMs: 60_000,
+  maxAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000,
+};
 
 /**
  * Batch limits. DeepL allows 50 texts and a 128 KiB request body. deepl-node sends a
- * form-encoded body, where every non-ASCII UTF-8 byte becomes `%XX` (3 bytes), so 32 KiB of
- * text plus 4 KiB of context (deepl/context.ts) stays under 128 KiB even in the worst case.
+ * form-encoded body, where every non-ASCII UTF-8 byte becomes `%XX` (3 bytes), so 16 KiB of
+ * text plus 24 KiB of context (deepl/context.ts) stays under 128 KiB even in the worst case.
  */
-const LIMITS = { maxBatch: 50, maxBatchBytes: 32 * 1024 };
+const LIMITS = { maxBatch: 50, maxBatchBytes: 16 * 1024 };
 
-/** Test and bench seams: extra request headers (deepl-mock session headers), a shorter timeout. */
+/** Test and bench seam: extra request headers (deepl-mock session headers). */
 export interface DeeplInternals {
   headers?: Record<string, string>;
-  timeoutMs?: number;
 }
 
 export const createDeepl: ProviderFactory = (options) => createDeeplProvider(options);
@@ -43,22 +74,32 @@ export async function createDeeplProvider(
   }
   const deepl = await import('deepl-node');
   const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
+  const { pacing, retry } = withOverrides(
+    { pacing: key.endsWith(':fx') ? DEEPL_PACING.free : DEEPL_PACING.pro, retry: DEEPL_RETRY },
+    options.overrides,
+  );
   const translator = new deepl.Translator(key, {
     ...(serverUrl === undefined ? {} : { serverUrl }),
     maxRetries: 0,
-    minTimeout: internals.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    minTimeout: retry.timeoutMs,
     ...(internals.headers === undefined ? {} : { headers: internals.headers }),
   });
   const targetLang = deeplTarget(options.targetLang);
   const formality = options.formality as DeeplFormality | undefined;
   const glossary = glossarySpec(options.providerTerms ?? [], options.sourceLang, targetLang);
 
-  const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+  const call = async <T>(what: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     const capture: ResponseCapture = {};
+    // Ctrl-C: close the sockets of this call so it ends now, not when the server answers.
+    const onAbort = () => destroyOpenRequests(capture, abortError(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await capturingResponse(capture, run);
     } catch (error) {
+      if (signal?.aborted) throw abortError(signal);
       throw toVersioError(error, deepl, { key, capture, what });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
   };
 
@@ -79,6 +120,8 @@ export async function createDeeplProvider(
   return {
     name: 'deepl',
     limits: { ...LIMITS },
+    pacing,
+    retry,
     placeholderStyle: 'xml',
     supportsGlossary: true,
     // No glossary hash here: the memory key already carries the hash of the entries that touch
@@ -108,6 +151,7 @@ export async function createDeeplProvider(
             ignoreTags: ['x'],
           },
         ),
+        signal,
       );
       const queue = [...results];
       const out = texts.map((t) => (t === '' ? '' : (queue.shift()?.text ?? '')));
@@ -121,6 +165,13 @@ export async function createDeeplProvider(
       // do not hold the process open.
     },
   };
+}
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error && reason.name === 'AbortError'
+    ? reason
+    : new DOMException('The translation was aborted', 'AbortError');
 }
 
 type DeeplFormality = 'less' | 'more' | 'default' | 'prefer_less' | 'prefer_more';
