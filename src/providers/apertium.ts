@@ -100,10 +100,7 @@ export const createApertium: ProviderFactory = async (options) => {
   const modes = modesFor(options);
   const installation = await locateApertium(bin, modes, env);
   const processes = options.jobs ?? os.availableParallelism();
-  const pool = new PipelinePool(
-    processes,
-    () => new ApertiumPipeline(installation.stages, env),
-  );
+  const pool = new PipelinePool(processes, () => new ApertiumPipeline(installation.stages, env));
 
   const translate = async (batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> => {
     if (signal.aborted) throw abortError(signal);

@@ -8,7 +8,7 @@ import type { SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { ProviderError } from '../errors.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
-import { glossarySpec, syncGlossary } from './deepl/glossary.js';
+import { glossarySpec, pruneGlossaries, syncGlossary } from './deepl/glossary.js';
 import { capturingResponse, destroyOpenRequests, type ResponseCapture } from './deepl/response-capture.js';
 import {
   type Pacing,
@@ -17,6 +17,7 @@ import {
   type ProviderOptions,
   type RetryPolicy,
   type SourceText,
+  type TranslateHooks,
   type TranslateResult,
   withOverrides,
 } from './provider.js';
@@ -61,17 +62,42 @@ export interface DeeplInternals {
 
 export const createDeepl: ProviderFactory = (options) => createDeeplProvider(options);
 
-export async function createDeeplProvider(
-  options: ProviderOptions,
-  internals: DeeplInternals = {},
-): Promise<Provider> {
-  const env = options.env ?? process.env;
+/** `versio glossary prune --provider deepl`: see pruneGlossaries. Returns the names deleted. */
+export async function pruneDeeplGlossaries(
+  env: NodeJS.ProcessEnv,
+  olderThanMs: number | undefined,
+): Promise<string[]> {
+  const key = authKey(env);
+  const deepl = await import('deepl-node');
+  const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
+  const translator = new deepl.Translator(key, {
+    ...(serverUrl === undefined ? {} : { serverUrl }),
+    maxRetries: 0,
+  });
+  const capture: ResponseCapture = {};
+  try {
+    return await capturingResponse(capture, () => pruneGlossaries(translator, deepl, olderThanMs));
+  } catch (error) {
+    throw toVersioError(error, deepl, { key, capture, what: 'pruning glossaries' });
+  }
+}
+
+function authKey(env: NodeJS.ProcessEnv): string {
   const key = env.DEEPL_AUTH_KEY?.trim() ?? '';
   if (key === '') {
     throw new ProviderError('DEEPL_AUTH_KEY is not set', {
       hint: "Set DEEPL_AUTH_KEY to your DeepL API key (DeepL Free keys end in ':fx').",
     });
   }
+  return key;
+}
+
+export async function createDeeplProvider(
+  options: ProviderOptions,
+  internals: DeeplInternals = {},
+): Promise<Provider> {
+  const env = options.env ?? process.env;
+  const key = authKey(env);
   const deepl = await import('deepl-node');
   const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
   const { pacing, retry } = withOverrides(
@@ -88,8 +114,13 @@ export async function createDeeplProvider(
   const formality = options.formality as DeeplFormality | undefined;
   const glossary = glossarySpec(options.providerTerms ?? [], options.sourceLang, targetLang);
 
-  const call = async <T>(what: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
-    const capture: ResponseCapture = {};
+  const call = async <T>(
+    what: string,
+    run: () => Promise<T>,
+    signal?: AbortSignal,
+    hooks?: TranslateHooks,
+  ): Promise<T> => {
+    const capture: ResponseCapture = hooks?.sent ? { onRequest: hooks.sent } : {};
     // Ctrl-C: close the sockets of this call so it ends now, not when the server answers.
     const onAbort = () => destroyOpenRequests(capture, abortError(signal));
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -127,7 +158,11 @@ export async function createDeeplProvider(
     // No glossary hash here: the memory key already carries the hash of the entries that touch
     // each segment, so an edited entry re-translates only the segments it appears in.
     fingerprint: `deepl:${targetLang}:formality=${formality ?? 'default'}`,
-    async translate(batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> {
+    async translate(
+      batch: readonly SourceText[],
+      signal: AbortSignal,
+      hooks?: TranslateHooks,
+    ): Promise<TranslateResult> {
       signal.throwIfAborted();
       const texts = batch.map((t) => t.text);
       // deepl-node rejects empty strings; an empty source translates to an empty target.
@@ -136,22 +171,25 @@ export async function createDeeplProvider(
       const id = await ensureGlossary();
       signal.throwIfAborted();
       const context = batchContext(batch);
-      const results = await call(`translating ${describe(batch)}`, () =>
-        translator.translateText(
-          sent,
-          options.sourceLang as SourceLanguageCode,
-          targetLang as TargetLanguageCode,
-          {
-            ...(formality === undefined ? {} : { formality }),
-            ...(id === undefined ? {} : { glossary: id }),
-            ...(context === undefined ? {} : { context }),
-            // Placeholders are empty <x id="n"/> elements: DeepL keeps tags in place with
-            // tag_handling=xml; ignore_tags=x leaves anything inside an <x> untranslated.
-            tagHandling: 'xml',
-            ignoreTags: ['x'],
-          },
-        ),
+      const results = await call(
+        `translating ${describe(batch)}`,
+        () =>
+          translator.translateText(
+            sent,
+            options.sourceLang as SourceLanguageCode,
+            targetLang as TargetLanguageCode,
+            {
+              ...(formality === undefined ? {} : { formality }),
+              ...(id === undefined ? {} : { glossary: id }),
+              ...(context === undefined ? {} : { context }),
+              // Placeholders are empty <x id="n"/> elements: DeepL keeps tags in place with
+              // tag_handling=xml; ignore_tags=x leaves anything inside an <x> untranslated.
+              tagHandling: 'xml',
+              ignoreTags: ['x'],
+            },
+          ),
         signal,
+        hooks,
       );
       const queue = [...results];
       const out = texts.map((t) => (t === '' ? '' : (queue.shift()?.text ?? '')));

@@ -87,9 +87,21 @@ export interface Provider {
   readonly fingerprint: string;
   /** True when the engine enforces `providerTerms` itself (DeepL glossaries); otherwise the pipeline protects them. */
   readonly supportsGlossary: boolean;
-  translate(batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult>;
+  /**
+   * `hooks.sent`, when given, is called as the request goes on the wire (engines over HTTP), so
+   * the scheduler counts the rate as the server sees it, not from when it admitted the request.
+   */
+  translate(
+    batch: readonly SourceText[],
+    signal: AbortSignal,
+    hooks?: TranslateHooks,
+  ): Promise<TranslateResult>;
   /** Release processes and sockets. */
   close(): Promise<void>;
+}
+
+export interface TranslateHooks {
+  sent?: () => void;
 }
 
 /** Glossary terms an engine with its own glossary (DeepL) should enforce. */

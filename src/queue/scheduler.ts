@@ -46,16 +46,22 @@ export class Scheduler {
 
   /**
    * Runs `request` once a concurrency slot is free, the lane is not paused and the rate allows
-   * it. Aborting `signal` while it waits drops it (rejecting with the signal's reason).
+   * it. Aborting `signal` before it starts drops it (rejecting with the signal's reason); a
+   * request already started is left to settle, so work paid for is delivered. (The signal is
+   * not given to p-queue, which would reject a running task's promise too.)
    */
-  run<T>(request: () => Promise<T>, options: { signal: AbortSignal; retry?: boolean }): Promise<T> {
+  run<T>(
+    request: (sent: () => void) => Promise<T>,
+    options: { signal: AbortSignal; retry?: boolean },
+  ): Promise<T> {
     const { signal } = options;
     return this.queue.add(
       async () => {
-        await this.admit(signal);
-        return request();
+        const stamp = await this.admit(signal);
+        // The provider says when the request really left; the rate counts it from then.
+        return request(() => this.window.restamp(stamp, this.now()));
       },
-      { priority: options.retry ? 1 : 0, signal },
+      { priority: options.retry ? 1 : 0 },
     );
   }
 
@@ -84,15 +90,12 @@ export class Scheduler {
     return Math.max(0, this.pausedUntil - now);
   }
 
-  private async admit(signal: AbortSignal): Promise<void> {
+  private async admit(signal: AbortSignal): Promise<{ at: number }> {
     for (;;) {
       signal.throwIfAborted();
       const now = this.now();
       const waitMs = Math.max(this.pausedUntil - now, this.window.waitMs(this.rate.current, now));
-      if (waitMs <= 0) {
-        this.window.record(now);
-        return;
-      }
+      if (waitMs <= 0) return this.window.record(now);
       await sleep(waitMs, signal);
     }
   }

@@ -64,10 +64,18 @@ export async function translateAll(
     for (let n = 1; !fatal; n++) {
       let result: TranslateResult;
       try {
-        result = await scheduler.run(() => provider.translate(batch, signal), {
-          signal: local.signal,
-          retry: n > 1,
-        });
+        result = await scheduler.run(
+          async (sent) => {
+            try {
+              return await provider.translate(batch, signal, { sent });
+            } catch (error) {
+              // Stop here, before the lane starts our next request, so a 456 or 403 is the last.
+              if (!(error instanceof RetryableError)) stop(error);
+              throw error;
+            }
+          },
+          { signal: local.signal, retry: n > 1 },
+        );
       } catch (error) {
         if (fatal) return;
         if (!(error instanceof RetryableError)) return stop(error);
@@ -125,7 +133,12 @@ export async function translateAll(
   if (exhausted) throw exhausted;
 }
 
-function gaveUp(provider: string, ids: string[], error: RetryableError, after: string): RetriesExhaustedError {
+function gaveUp(
+  provider: string,
+  ids: string[],
+  error: RetryableError,
+  after: string,
+): RetriesExhaustedError {
   return new RetriesExhaustedError(`${error.message} (segments ${span(ids)}; gave up after ${after})`, {
     hint: error.hint ?? `${provider} kept failing; try again later, or raise --retry-budget or lower --rate.`,
     cause: error,

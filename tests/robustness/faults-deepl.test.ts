@@ -10,7 +10,7 @@ import { segmentsOf } from '../../src/document.js';
 import { TranslationMemory } from '../../src/memory/store.js';
 import { executePlan, planDocument } from '../../src/pipeline.js';
 import { createDeeplProvider } from '../../src/providers/deepl.js';
-import { createRequestQueue, defaultQueueOptions } from '../../src/queue/index.js';
+import { Scheduler } from '../../src/queue/index.js';
 import { parseArticle } from '../../src/read/article.js';
 import { tempDir } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
@@ -130,13 +130,18 @@ describe('a hung connection times out and is retried', () => {
     const memoryPath = join(dir.path, 'hung.jsonl');
     const memory = await TranslationMemory.open(memoryPath);
     const provider = await createDeeplProvider(
-      { sourceLang: 'fr', targetLang: 'en', env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url } },
-      { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' }, timeoutMs: 300 },
+      {
+        sourceLang: 'fr',
+        targetLang: 'en',
+        env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url },
+        overrides: { retry: { timeoutMs: 300 } },
+      },
+      { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' } },
     );
     const doc: Document = parseArticle(readFileSync(files[0]!, 'utf8'), files[0]!);
     const ctx = {
       provider,
-      requests: createRequestQueue(defaultQueueOptions(provider.name)),
+      scheduler: new Scheduler(provider),
       memory,
       glossary: undefined,
       signal: new AbortController().signal,

@@ -62,7 +62,11 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
     .option('--max-chars <n>', 'refuse a run that would send more characters than this (exit 4)', positiveInt)
     .option('--rate <n>', 'requests started in any rolling second, all documents together', positiveNumber)
     .option('--concurrency <n>', 'requests in flight at once, all documents together', positiveInt)
-    .option('--retry-budget <seconds>', "how long a batch may keep meeting 429s before its document fails", positiveNumber)
+    .option(
+      '--retry-budget <seconds>',
+      'how long a batch may keep meeting 429s before its document fails',
+      positiveNumber,
+    )
     .option('--max-retry-after <seconds>', "cap on a server's Retry-After", positiveNumber)
     .option('--timeout <seconds>', 'time a request may take before it is retried', positiveNumber)
     .option('-q, --quiet', 'print nothing but errors')

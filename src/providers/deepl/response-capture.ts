@@ -16,6 +16,8 @@ export interface ResponseCapture {
   retryAfter?: string;
   /** Requests the call started and that have not finished: destroyed when the run is interrupted. */
   open?: Set<ClientRequest>;
+  /** Called as each request of the call has been sent (the scheduler's `sent` hook). */
+  onRequest?: () => void;
 }
 
 const storage = new AsyncLocalStorage<ResponseCapture>();
@@ -33,6 +35,8 @@ function install(): void {
     capture.open ??= new Set();
     capture.open.add(request);
     request.once('close', () => capture.open?.delete(request));
+    // 'finish': the whole request was handed to the OS, so it is on its way to the server now.
+    request.once('finish', () => capture.onRequest?.());
   });
   subscribe('http.client.response.finish', (message) => {
     const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
