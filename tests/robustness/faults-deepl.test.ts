@@ -62,15 +62,26 @@ describe('transient faults are retried and the result is the same as without the
 });
 
 describe('faults that stop the run', () => {
-  it('a 429 storm that does not end: exit 3 after 5 attempts, one line, nothing written', async () => {
-    const deepl = await server({ faults: { '429-count': 1000, '429-retry-after': 0 } });
+  it('a 429 storm that does not end: exit 3 once the retry budget is spent, naming every document, nothing written', async () => {
+    const deepl = await server({ faults: { '429-count': 100_000, '429-retry-after': 0 } });
     const { out, memory } = fresh();
-    const result = await runDeepl(deepl, files, out, memory);
+    const result = await runDeepl(deepl, files, out, memory, ['--retry-budget', '1']);
     expectRefusal(
       result,
       3,
-      /^versio: DeepL is limiting the request rate \(429\) \(segments .*; gave up after 5 attempts\)$/m,
+      new RegExp(
+        `^versio: ${files.length} of ${files.length} document\\(s\\) not translated \\(0 written\\):$`,
+        'm',
+      ),
     );
+    for (const file of files) {
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^ {2}${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: DeepL is limiting the request rate \\(429\\) \\(segments .*; gave up after \\d+\\.\\d s of 429s\\)$`,
+          'm',
+        ),
+      );
+    }
     expect(memorySources(memory)).toEqual([]);
   });
 

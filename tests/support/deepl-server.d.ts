@@ -23,6 +23,8 @@ export interface DeeplServerOptions {
 /** One /v2/translate request that passed validation, with the status it was answered. */
 export interface TranslateRecord {
   session?: string;
+  /** Arrival, in ms since the server started. */
+  at: number;
   status: number;
   texts: string[];
   targetLang: string;

@@ -185,6 +185,7 @@ export async function startDeeplServer(options = {}) {
     );
     const record = {
       session: session?.id,
+      at: Date.now() - startedAt,
       status: 0,
       texts,
       targetLang,
