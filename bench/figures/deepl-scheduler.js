@@ -11,7 +11,7 @@ import { BIN, round, run, withTempDir } from '../lib/common.js';
 
 const RATE = 5;
 const WINDOW_MS = 1000;
-const CONCURRENCY = 2;
+const CONCURRENCY = 4;
 const LATENCY_MS = 300;
 const ARTICLES = 8;
 const SENTENCES = 250;
