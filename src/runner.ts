@@ -180,9 +180,7 @@ function documentsLeft(
   return new ProviderError(
     `${left.length} of ${files.length} document(s) not translated (${done} written):\n${lines}`,
     {
-      hint:
-        ordered[0]?.error.hint ??
-        'Finished segments are kept in the memory; run the same command again to finish.',
+      hint: `${ordered[0]?.error.hint ?? ''} Finished segments are kept in the memory; run the same command again to finish.`.trim(),
       cause: ordered[0]?.error,
     },
   );

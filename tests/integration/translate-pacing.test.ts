@@ -100,6 +100,29 @@ describe('one scheduler for the whole run', () => {
     expect(memorySources(memory).sort()).toEqual([...sources].sort());
   });
 
+  it('a Retry-After of a day is capped by --max-retry-after: exit 0 after one short pause', async () => {
+    const { files, sources } = makeArticles(dir.path, 1, 3);
+    const deepl = await start({ faults: { '429-count': 1, '429-retry-after': 86_400 } });
+    const memory = join(dir.path, 'tm.jsonl');
+    const result = await runDeepl(deepl, files, join(dir.path, 'out'), memory, ['--max-retry-after', '1']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(deepl.stats().statuses).toEqual({ '429': 1, '200': 1 });
+    expect(memorySources(memory).sort()).toEqual([...sources].sort());
+  });
+
+  it('refuses a pacing option that is not a positive number (exit 2)', async () => {
+    const { files } = makeArticles(dir.path, 1, 1);
+    const result = await runDeepl(
+      'http://127.0.0.1:9',
+      files,
+      join(dir.path, 'out'),
+      join(dir.path, 'tm.jsonl'),
+      ['--rate', '0'],
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--rate <n>.*expected a positive number/);
+  });
+
   it('a batch past its retry budget fails its own document: the others are written, exit 3 names the one left', async () => {
     const { files, sources } = makeArticles(dir.path, 3, 3);
     const blocked = put(
@@ -119,6 +142,7 @@ describe('one scheduler for the whole run', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^versio: 1 of 4 document\(s\) not translated \(3 written\):/m);
     expect(result.stderr).toContain(`${blocked}: DeepL is limiting the request rate (429)`);
+    expect(result.stderr).toContain('Finished segments are kept in the memory');
     expect(result.stderr).not.toContain('\n    at ');
     expect(outputs(out).sort()).toEqual(['article1.en.xlf', 'article2.en.xlf', 'article3.en.xlf']);
     expect(memorySources(memory).sort()).toEqual([...sources].sort());
