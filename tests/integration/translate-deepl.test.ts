@@ -111,11 +111,15 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
     // Room for the seed article, not for the second one.
     const seedChars = [...readFileSync(seedArticle, 'utf8').replace(/\s+/g, '')].length;
     server = await startDeeplServer({ authKeys: [KEY], characterLimit: seedChars + 400 });
+    // One article at a time: which one the quota stop leaves finished must not depend on which
+    // document's request reaches the shared lane first.
     const stopped = await run([
       'source/palmyre.fr.txt',
       'source/alep.fr.txt',
       '--memory',
       '.versio/tm.jsonl',
+      '--jobs',
+      '1',
     ]);
     expect(stopped.code).toBe(4);
     expect(stopped.stderr).toMatch(/^versio: .*quota/im);
