@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../dist/io/atomic-write.js';
 import { createDeepl } from '../dist/providers/deepl.js';
-import { translateAll } from '../dist/queue/index.js';
+import { Scheduler, translateAll } from '../dist/queue/index.js';
 import { untranslate } from '../tests/support/deepl-mock-translate.js';
 import { startDeeplServer } from '../tests/support/deepl-server.js';
 
@@ -26,6 +26,11 @@ try {
     sourceLang: 'fr',
     targetLang: 'en',
     env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url },
+    // Paced at the server's rate, spread evenly (1 request per 1000/R ms), 2 in flight.
+    overrides: {
+      pacing: { concurrency: 2, rate: 1, windowMs: 1000 / RATE },
+      retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 2000 },
+    },
   });
   const provider = { ...deepl, limits: { ...deepl.limits, maxBatch: PER_REQUEST } };
   const texts = Array.from({ length: SEGMENTS }, (_, i) => ({
@@ -36,13 +41,7 @@ try {
   let retries = 0;
   const started = performance.now();
   await translateAll(provider, texts, {
-    // The queue paced at the server's rate, spread evenly (1 request per 1000/R ms).
-    concurrency: 2,
-    intervalCap: 1,
-    intervalMs: 1000 / RATE,
-    maxAttempts: 5,
-    baseDelayMs: 100,
-    maxDelayMs: 2000,
+    scheduler: new Scheduler(provider),
     signal: new AbortController().signal,
     onBatch: (batch, result) => {
       batch.forEach((t, i) => {

@@ -4,6 +4,7 @@
 // Usage: node bench/run.js [figure ...]   e.g. node bench/run.js startup scaling
 import { join } from 'node:path';
 import { apertiumJobs } from './figures/apertium-jobs.js';
+import { deeplScheduler } from './figures/deepl-scheduler.js';
 import { glossaryQuality } from './figures/glossary-quality.js';
 import { pipelineVsToolkit } from './figures/pipeline-vs-toolkit.js';
 import { scaling } from './figures/scaling.js';
@@ -41,6 +42,7 @@ const figures = {
       met: r.requestsPerSegment <= 0.05,
     },
   ]),
+  scheduler: deeplScheduler,
   segmentation: script('segment-accuracy.js', 'segmentation', (r) => [
     {
       figure: 'segmentation accuracy (versio / Intl.Segmenter)',

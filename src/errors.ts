@@ -61,3 +61,33 @@ export class InterruptedError extends VersioError {
 export class OutputError extends VersioError {
   override readonly exitCode: number = ExitCode.input;
 }
+
+/**
+ * A provider failure worth another attempt: rate limiting (429, `rateLimited`), a server
+ * error (5xx), a dropped or timed-out connection. Providers throw it; the run's scheduler
+ * (queue/) retries it. It is a ProviderError because one that escapes the scheduler is an
+ * engine failure (exit 3), never a bug.
+ */
+export class RetryableError extends ProviderError {
+  /** Short reason for progress events (`429`, `503`, `ECONNRESET`). */
+  readonly reason: string;
+  /** The server's Retry-After in ms, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+  /** True for a 429: the whole lane pauses, and the retry budget is time, not attempts. */
+  readonly rateLimited: boolean;
+  constructor(
+    message: string,
+    options: VersioErrorOptions & { reason: string; retryAfterMs?: number; rateLimited?: boolean },
+  ) {
+    super(message, options);
+    this.reason = options.reason;
+    this.retryAfterMs = options.retryAfterMs;
+    this.rateLimited = options.rateLimited ?? false;
+  }
+}
+
+/**
+ * One batch outlasted its retry budget (429s) or its attempts (5xx, timeouts). It fails its own
+ * document only: the run's other documents go on. Exit 3.
+ */
+export class RetriesExhaustedError extends ProviderError {}

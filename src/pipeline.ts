@@ -1,4 +1,3 @@
-import type PQueue from 'p-queue';
 import type { Document, Segment } from './document.js';
 import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
@@ -10,7 +9,7 @@ import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { findInMemory, reviewedRecords, segmentKey } from './pipeline/memory.js';
 import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
-import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
+import { makeBatches, type Scheduler, translateAll } from './queue/index.js';
 import { englishTypographySpanned } from './render/typography.js';
 import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
 
@@ -24,8 +23,8 @@ interface Work {
 
 export interface PipelineContext {
   provider: Provider;
-  /** The run's request queue: one pace and one rate limit for all documents (queue/createRequestQueue). */
-  requests: PQueue;
+  /** The run's scheduler for `provider`: one lane (concurrency, rate, 429 pauses) for all documents. */
+  scheduler: Scheduler;
   memory: TranslationMemory;
   glossary: Glossary | undefined;
   signal: AbortSignal;
@@ -118,7 +117,7 @@ async function runEngine(
     ctx.provider,
     work.map((w) => w.text),
     {
-      ...defaultQueueOptions(ctx.provider.name),
+      scheduler: ctx.scheduler,
       signal: ctx.signal,
       onEvent: (event) => {
         if (event.type === 'batch-retry') ctx.onEvent?.(event);
@@ -179,10 +178,12 @@ function finish(
 function addContext(doc: Document, work: Work[]): void {
   const all = segmentsOf(doc);
   const index = new Map(all.map((s, i) => [s.id, i]));
+  const sentences = all.map((s) => s.source);
   for (const item of work) {
     const i = index.get(item.segment.id) ?? 0;
     const around = [all[i - 2], all[i - 1], all[i + 1], all[i + 2]].filter((s) => s !== undefined);
     item.text.context = around.map((s) => s.source).join(' ');
+    item.text.article = { sentences, index: i };
   }
 }
 

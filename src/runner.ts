@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import PQueue from 'p-queue';
 import { checkDocument } from './check/check-document.js';
-import { loadCheckConfig } from './check/config-file.js';
+import { CONFIG_FILE, loadCheckConfig } from './check/config-file.js';
 import type { Document } from './document.js';
 import { InputError, InternalError, QuotaError, VersioError } from './errors.js';
 import { glossaryPathFor } from './glossary/default.js';
@@ -13,11 +12,13 @@ import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
 import { TranslationMemory } from './memory/store.js';
 import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
+import { eachDocument } from './pipeline/each-document.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { annotateTerms } from './pipeline/terms.js';
 import { assertNotEmpty, executePlan, type PipelineContext, planDocument } from './pipeline.js';
 import { type ProviderName, providers } from './providers/index.js';
-import { createRequestQueue, defaultQueueOptions } from './queue/index.js';
+import { loadPacingSettings, type PacingSettings, toOverrides } from './providers/pacing-config.js';
+import { Scheduler } from './queue/index.js';
 import { parseArticle } from './read/article.js';
 import { mergeReviewed } from './review/merge.js';
 
@@ -34,6 +35,8 @@ export interface TranslateRunOptions {
   jobs?: number;
   dryRun?: boolean;
   maxChars?: number;
+  /** Pacing and retry settings from the CLI; they win over versio.config.json `translate.<engine>`. */
+  pacing?: PacingSettings;
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
   onEvent?: (event: PipelineEvent) => void;
@@ -59,6 +62,8 @@ export async function translateFiles(
   const glossary = glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath);
   const matcher = glossary ? buildMatcher(glossary) : undefined;
   for (const file of files) await readTextFile(file);
+  const fromFile = await loadPacingSettings(process.cwd(), CONFIG_FILE, options.provider);
+  const overrides = toOverrides({ ...fromFile, ...options.pacing });
 
   const provider = await providers[options.provider]({
     sourceLang: options.sourceLang,
@@ -66,13 +71,15 @@ export async function translateFiles(
     ...(options.formality ? { formality: options.formality } : {}),
     ...(glossary ? { providerTerms: providerTerms(glossary) } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    overrides,
     env: options.env,
   });
   const memory = await TranslationMemory.open(options.memoryPath);
   try {
     const ctx: PipelineContext = {
       provider,
-      requests: createRequestQueue(defaultQueueOptions(provider.name)),
+      // One lane for the engine, shared by every document: pacing holds whatever --jobs is.
+      scheduler: new Scheduler(provider),
       memory,
       glossary,
       signal: options.signal,
@@ -123,35 +130,6 @@ async function loadDocument(
   const previous = await readPrevious(paths.xliff);
   if (previous) mergeReviewed(doc, previous, { engine: options.provider, glossaryHash: glossary?.hash });
   return { doc, paths };
-}
-
-/**
- * Runs `work` over the files, `concurrency` at a time, results in input order. The first
- * failure stops the files not yet started, lets the running ones settle, then is thrown, so
- * nothing is still using the engine when the caller closes it.
- */
-async function eachDocument<T>(
-  files: readonly string[],
-  concurrency: number,
-  work: (file: string) => Promise<T>,
-): Promise<T[]> {
-  const queue = new PQueue({ concurrency: Math.max(1, concurrency) });
-  const results: T[] = [];
-  let failure: { error: unknown } | undefined;
-  files.forEach((file, index) => {
-    void queue.add(async () => {
-      if (failure) return;
-      try {
-        results[index] = await work(file);
-      } catch (error) {
-        failure ??= { error };
-        queue.clear();
-      }
-    });
-  });
-  await queue.onIdle();
-  if (failure) throw failure.error;
-  return results;
 }
 
 /**

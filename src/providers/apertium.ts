@@ -16,14 +16,21 @@
  * pipeline answered the 14 in 72–157 ms, ×260–430.
  */
 import os from 'node:os';
-import { ProviderError } from '../errors.js';
-import { RetryableError } from '../queue/retryable.js';
+import { ProviderError, RetryableError } from '../errors.js';
 import { locateApertium } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
 import { decodeRecord, encodeRecord } from './apertium/stream-format.js';
-import type { Provider, ProviderFactory, ProviderOptions, SourceText, TranslateResult } from './provider.js';
+import {
+  LOCAL_ENGINE_PACING,
+  type Provider,
+  type ProviderFactory,
+  type ProviderOptions,
+  type SourceText,
+  type TranslateResult,
+  withOverrides,
+} from './provider.js';
 
 /** The modes from the source language to the target, pivoting through Spanish. */
 function modesFor(options: ProviderOptions): string[] {
@@ -92,10 +99,8 @@ export const createApertium: ProviderFactory = async (options) => {
   const bin = env.VERSIO_APERTIUM_BIN || 'apertium';
   const modes = modesFor(options);
   const installation = await locateApertium(bin, modes, env);
-  const pool = new PipelinePool(
-    options.jobs ?? os.availableParallelism(),
-    () => new ApertiumPipeline(installation.stages, env),
-  );
+  const processes = options.jobs ?? os.availableParallelism();
+  const pool = new PipelinePool(processes, () => new ApertiumPipeline(installation.stages, env));
 
   const translate = async (batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> => {
     if (signal.aborted) throw abortError(signal);
@@ -122,6 +127,11 @@ export const createApertium: ProviderFactory = async (options) => {
   return {
     name: 'apertium',
     limits: { maxBatch: 1000, maxBatchBytes: 256 * 1024 },
+    // One request per pipeline process: more would only wait in the pool.
+    ...withOverrides(
+      { ...LOCAL_ENGINE_PACING, pacing: { ...LOCAL_ENGINE_PACING.pacing, concurrency: processes } },
+      options.overrides,
+    ),
     placeholderStyle: 'token',
     fingerprint: `apertium:${modes.join('+')}:${installation.versions}`,
     supportsGlossary: false,

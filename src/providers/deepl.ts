@@ -8,57 +8,102 @@ import type { SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { ProviderError } from '../errors.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
-import { glossarySpec, syncGlossary } from './deepl/glossary.js';
-import { capturingResponse, type ResponseCapture } from './deepl/response-capture.js';
-import type { Provider, ProviderFactory, ProviderOptions, SourceText, TranslateResult } from './provider.js';
-
-/** Per-request HTTP timeout: a hung connection fails and the queue retries it. */
-const DEFAULT_TIMEOUT_MS = 30_000;
+import { glossarySpec, pruneGlossaries, syncGlossary } from './deepl/glossary.js';
+import { DEEPL_PACING, DEEPL_RETRY } from './deepl/pacing.js';
+import { capturingResponse, destroyOpenRequests, type ResponseCapture } from './deepl/response-capture.js';
+import {
+  type Provider,
+  type ProviderFactory,
+  type ProviderOptions,
+  type SourceText,
+  type TranslateHooks,
+  type TranslateResult,
+  withOverrides,
+} from './provider.js';
 
 /**
  * Batch limits. DeepL allows 50 texts and a 128 KiB request body. deepl-node sends a
- * form-encoded body, where every non-ASCII UTF-8 byte becomes `%XX` (3 bytes), so 32 KiB of
- * text plus 4 KiB of context (deepl/context.ts) stays under 128 KiB even in the worst case.
+ * form-encoded body, where every non-ASCII UTF-8 byte becomes `%XX` (3 bytes), so 16 KiB of
+ * text plus 24 KiB of context (deepl/context.ts) stays under 128 KiB even in the worst case.
  */
-const LIMITS = { maxBatch: 50, maxBatchBytes: 32 * 1024 };
+const LIMITS = { maxBatch: 50, maxBatchBytes: 16 * 1024 };
 
-/** Test and bench seams: extra request headers (deepl-mock session headers), a shorter timeout. */
+/** Test and bench seam: extra request headers (deepl-mock session headers). */
 export interface DeeplInternals {
   headers?: Record<string, string>;
-  timeoutMs?: number;
 }
 
 export const createDeepl: ProviderFactory = (options) => createDeeplProvider(options);
 
-export async function createDeeplProvider(
-  options: ProviderOptions,
-  internals: DeeplInternals = {},
-): Promise<Provider> {
-  const env = options.env ?? process.env;
+/** `versio glossary prune --provider deepl`: see pruneGlossaries. Returns the names deleted. */
+export async function pruneDeeplGlossaries(
+  env: NodeJS.ProcessEnv,
+  olderThanMs: number | undefined,
+): Promise<string[]> {
+  const key = authKey(env);
+  const deepl = await import('deepl-node');
+  const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
+  const translator = new deepl.Translator(key, {
+    ...(serverUrl === undefined ? {} : { serverUrl }),
+    maxRetries: 0,
+  });
+  const capture: ResponseCapture = {};
+  try {
+    return await capturingResponse(capture, () => pruneGlossaries(translator, deepl, olderThanMs));
+  } catch (error) {
+    throw toVersioError(error, deepl, { key, capture, what: 'pruning glossaries' });
+  }
+}
+
+function authKey(env: NodeJS.ProcessEnv): string {
   const key = env.DEEPL_AUTH_KEY?.trim() ?? '';
   if (key === '') {
     throw new ProviderError('DEEPL_AUTH_KEY is not set', {
       hint: "Set DEEPL_AUTH_KEY to your DeepL API key (DeepL Free keys end in ':fx').",
     });
   }
+  return key;
+}
+
+export async function createDeeplProvider(
+  options: ProviderOptions,
+  internals: DeeplInternals = {},
+): Promise<Provider> {
+  const env = options.env ?? process.env;
+  const key = authKey(env);
   const deepl = await import('deepl-node');
   const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
+  const { pacing, retry } = withOverrides(
+    { pacing: key.endsWith(':fx') ? DEEPL_PACING.free : DEEPL_PACING.pro, retry: DEEPL_RETRY },
+    options.overrides,
+  );
   const translator = new deepl.Translator(key, {
     ...(serverUrl === undefined ? {} : { serverUrl }),
     maxRetries: 0,
-    minTimeout: internals.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    minTimeout: retry.timeoutMs,
     ...(internals.headers === undefined ? {} : { headers: internals.headers }),
   });
   const targetLang = deeplTarget(options.targetLang);
   const formality = options.formality as DeeplFormality | undefined;
   const glossary = glossarySpec(options.providerTerms ?? [], options.sourceLang, targetLang);
 
-  const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
-    const capture: ResponseCapture = {};
+  const call = async <T>(
+    what: string,
+    run: () => Promise<T>,
+    signal?: AbortSignal,
+    hooks?: TranslateHooks,
+  ): Promise<T> => {
+    const capture: ResponseCapture = hooks?.sent ? { onRequest: hooks.sent } : {};
+    // Ctrl-C: close the sockets of this call so it ends now, not when the server answers.
+    const onAbort = () => destroyOpenRequests(capture, abortError(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await capturingResponse(capture, run);
     } catch (error) {
+      if (signal?.aborted) throw abortError(signal);
       throw toVersioError(error, deepl, { key, capture, what });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
   };
 
@@ -79,12 +124,18 @@ export async function createDeeplProvider(
   return {
     name: 'deepl',
     limits: { ...LIMITS },
+    pacing,
+    retry,
     placeholderStyle: 'xml',
     supportsGlossary: true,
     // No glossary hash here: the memory key already carries the hash of the entries that touch
     // each segment, so an edited entry re-translates only the segments it appears in.
     fingerprint: `deepl:${targetLang}:formality=${formality ?? 'default'}`,
-    async translate(batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> {
+    async translate(
+      batch: readonly SourceText[],
+      signal: AbortSignal,
+      hooks?: TranslateHooks,
+    ): Promise<TranslateResult> {
       signal.throwIfAborted();
       const texts = batch.map((t) => t.text);
       // deepl-node rejects empty strings; an empty source translates to an empty target.
@@ -93,21 +144,25 @@ export async function createDeeplProvider(
       const id = await ensureGlossary();
       signal.throwIfAborted();
       const context = batchContext(batch);
-      const results = await call(`translating ${describe(batch)}`, () =>
-        translator.translateText(
-          sent,
-          options.sourceLang as SourceLanguageCode,
-          targetLang as TargetLanguageCode,
-          {
-            ...(formality === undefined ? {} : { formality }),
-            ...(id === undefined ? {} : { glossary: id }),
-            ...(context === undefined ? {} : { context }),
-            // Placeholders are empty <x id="n"/> elements: DeepL keeps tags in place with
-            // tag_handling=xml; ignore_tags=x leaves anything inside an <x> untranslated.
-            tagHandling: 'xml',
-            ignoreTags: ['x'],
-          },
-        ),
+      const results = await call(
+        `translating ${describe(batch)}`,
+        () =>
+          translator.translateText(
+            sent,
+            options.sourceLang as SourceLanguageCode,
+            targetLang as TargetLanguageCode,
+            {
+              ...(formality === undefined ? {} : { formality }),
+              ...(id === undefined ? {} : { glossary: id }),
+              ...(context === undefined ? {} : { context }),
+              // Placeholders are empty <x id="n"/> elements: DeepL keeps tags in place with
+              // tag_handling=xml; ignore_tags=x leaves anything inside an <x> untranslated.
+              tagHandling: 'xml',
+              ignoreTags: ['x'],
+            },
+          ),
+        signal,
+        hooks,
       );
       const queue = [...results];
       const out = texts.map((t) => (t === '' ? '' : (queue.shift()?.text ?? '')));
@@ -121,6 +176,13 @@ export async function createDeeplProvider(
       // do not hold the process open.
     },
   };
+}
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error && reason.name === 'AbortError'
+    ? reason
+    : new DOMException('The translation was aborted', 'AbortError');
 }
 
 type DeeplFormality = 'less' | 'more' | 'default' | 'prefer_less' | 'prefer_more';

@@ -11,6 +11,11 @@ export interface SourceText {
   text: string;
   /** Neighbouring sentences of the article (not translated, not billed by DeepL). */
   context?: string;
+  /**
+   * The article's sentences (sources, in order; one array shared by every text of the document)
+   * and this text's index in it, for engines that build a request's context from its position.
+   */
+  article?: { sentences: readonly string[]; index: number };
 }
 
 export interface TranslateResult {
@@ -34,9 +39,46 @@ export interface ProviderLimits {
   maxBatchBytes: number;
 }
 
+/** How fast an engine may be called; the run's scheduler (queue/) enforces it for every document. */
+export interface Pacing {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Requests started in any rolling window of `windowMs` (a sliding limit, not fixed windows). */
+  rate: number;
+  windowMs: number;
+}
+
+/** How the run's scheduler retries an engine's RetryableErrors (src/errors.ts). */
+export interface RetryPolicy {
+  /**
+   * How long one batch may keep meeting 429s, from its first, before it gives up and fails its
+   * document (a time budget, not a count: a rate limit passes).
+   */
+  budgetMs: number;
+  /** Cap on a server's Retry-After: a longer one (or an HTTP-date far ahead) waits this long. */
+  maxRetryAfterMs: number;
+  /** Attempts per batch, the first included, for 5xx, timeouts and dropped connections. */
+  maxAttempts: number;
+  /** First backoff ceiling in ms; attempt n waits a random delay in [0, base·2^(n-1)] ("full jitter"). */
+  baseDelayMs: number;
+  /** Cap of the backoff ceiling in ms. */
+  maxDelayMs: number;
+  /** Per-request timeout in ms: a request still unanswered then fails as retryable. */
+  timeoutMs: number;
+}
+
+/** User overrides of an engine's defaults (`--rate`, `--retry-budget`, versio.config.json `translate`). */
+export interface PacingOverrides {
+  pacing?: Partial<Pacing>;
+  retry?: Partial<RetryPolicy>;
+}
+
 export interface Provider {
   readonly name: string;
   readonly limits: ProviderLimits;
+  /** Defaults of the engine merged with the user's overrides (see `withOverrides`). */
+  readonly pacing: Pacing;
+  readonly retry: RetryPolicy;
   readonly placeholderStyle: PlaceholderStyle;
   /**
    * Options that change the output (target variant, formality, engine version): part of the
@@ -45,9 +87,21 @@ export interface Provider {
   readonly fingerprint: string;
   /** True when the engine enforces `providerTerms` itself (DeepL glossaries); otherwise the pipeline protects them. */
   readonly supportsGlossary: boolean;
-  translate(batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult>;
+  /**
+   * `hooks.sent`, when given, is called as the request goes on the wire (engines over HTTP), so
+   * the scheduler counts the rate as the server sees it, not from when it admitted the request.
+   */
+  translate(
+    batch: readonly SourceText[],
+    signal: AbortSignal,
+    hooks?: TranslateHooks,
+  ): Promise<TranslateResult>;
   /** Release processes and sockets. */
   close(): Promise<void>;
+}
+
+export interface TranslateHooks {
+  sent?: () => void;
 }
 
 /** Glossary terms an engine with its own glossary (DeepL) should enforce. */
@@ -66,6 +120,34 @@ export interface ProviderOptions {
   /** Worker processes for engines that run locally. */
   jobs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Pacing and retry settings the user gave; unset fields keep the engine's defaults. */
+  overrides?: PacingOverrides;
 }
+
+/** An engine's pacing and retry defaults with the user's overrides applied field by field. */
+export function withOverrides(
+  defaults: { pacing: Pacing; retry: RetryPolicy },
+  overrides: PacingOverrides | undefined,
+): { pacing: Pacing; retry: RetryPolicy } {
+  const defined = <T extends object>(o: Partial<T> | undefined): Partial<T> =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return {
+    pacing: { ...defaults.pacing, ...defined(overrides?.pacing) },
+    retry: { ...defaults.retry, ...defined(overrides?.retry) },
+  };
+}
+
+/** Engines on this machine: no rate limit; a crashed process is restarted, so a second failure is real. */
+export const LOCAL_ENGINE_PACING: { pacing: Pacing; retry: RetryPolicy } = {
+  pacing: { concurrency: 4, rate: Number.POSITIVE_INFINITY, windowMs: 1000 },
+  retry: {
+    budgetMs: 60_000,
+    maxRetryAfterMs: 1000,
+    maxAttempts: 2,
+    baseDelayMs: 100,
+    maxDelayMs: 1000,
+    timeoutMs: 120_000,
+  },
+};
 
 export type ProviderFactory = (options: ProviderOptions) => Promise<Provider>;

@@ -6,7 +6,14 @@
  * Placeholders (`__E3__`), XML tags, entities and numbers are left exactly as they are.
  * Deterministic, no I/O.
  */
-import type { Provider, ProviderFactory, SourceText, TranslateResult } from './provider.js';
+import {
+  LOCAL_ENGINE_PACING,
+  type Provider,
+  type ProviderFactory,
+  type SourceText,
+  type TranslateResult,
+  withOverrides,
+} from './provider.js';
 
 // biome-ignore format: a table reads best as rows
 const ACCENTED: Record<string, string> = {
@@ -41,7 +48,7 @@ function pseudoTranslate(text: string): string {
   return `⟦${out} ${'~'.repeat(padding)}⟧`;
 }
 
-export const createPseudo: ProviderFactory = async () => {
+export const createPseudo: ProviderFactory = async (options) => {
   const translate = async (batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> => {
     if (signal.aborted) {
       const reason: unknown = signal.reason;
@@ -54,6 +61,7 @@ export const createPseudo: ProviderFactory = async () => {
   return {
     name: 'pseudo',
     limits: { maxBatch: 10_000, maxBatchBytes: 1024 * 1024 },
+    ...withOverrides(LOCAL_ENGINE_PACING, options.overrides),
     placeholderStyle: 'token',
     fingerprint: 'pseudo:v1',
     supportsGlossary: false,

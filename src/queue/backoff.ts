@@ -1,19 +1,15 @@
-import type { QueueOptions } from './options.js';
-import type { RetryableError } from './retryable.js';
+import type { RetryPolicy } from '../providers/provider.js';
 
 /**
- * Delay before attempt `attempt + 1` after a retryable failure of attempt `attempt` (1-based).
- * The server's Retry-After wins when given; otherwise exponential backoff with full jitter
- * (a random delay in [0, min(max, base·2^(attempt-1))]), which spreads concurrent retries
- * (AWS Architecture Blog, "Exponential Backoff And Jitter").
+ * Delay before attempt `attempt + 1` after a failure of attempt `attempt` (1-based):
+ * exponential backoff with full jitter, a random delay in [0, min(max, base·2^(attempt-1))],
+ * which spreads concurrent retries (AWS Architecture Blog, "Exponential Backoff And Jitter").
  */
-export function retryDelay(
-  error: RetryableError,
+export function fullJitter(
   attempt: number,
-  options: Pick<QueueOptions, 'baseDelayMs' | 'maxDelayMs'>,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
   random: () => number = Math.random,
 ): number {
-  if (error.retryAfterMs !== undefined) return error.retryAfterMs;
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
 }

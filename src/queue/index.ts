@@ -1,10 +1,4 @@
-/** The queue: batching, pacing (p-queue) and retries between the pipeline and a Provider. */
+/** The queue: batching, the run's scheduler per provider (pacing, pauses) and retries. */
 export { makeBatches } from './batches.js';
-export { defaultQueueOptions, type QueueOptions } from './options.js';
-export { parseRetryAfter, RetryableError } from './retryable.js';
-export {
-  createRequestQueue,
-  type QueueEvent,
-  type TranslateAllOptions,
-  translateAll,
-} from './translate-all.js';
+export { Scheduler } from './scheduler.js';
+export { type QueueEvent, type TranslateAllOptions, translateAll } from './translate-all.js';

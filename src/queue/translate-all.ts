@@ -1,47 +1,39 @@
-import PQueue from 'p-queue';
-import { ProviderError } from '../errors.js';
+import { ProviderError, RetriesExhaustedError, RetryableError } from '../errors.js';
 import type { Provider, SourceText, TranslateResult } from '../providers/provider.js';
-import { retryDelay } from './backoff.js';
+import { fullJitter } from './backoff.js';
 import { makeBatches } from './batches.js';
-import type { QueueOptions } from './options.js';
-import { RetryableError } from './retryable.js';
+import { Scheduler, sleep } from './scheduler.js';
 
 /**
  * Progress as data: `batch-done` after `onBatch` stored a batch; `batch-retry` when attempt
- * `attempt` (1-based) of a batch failed and the next one starts after `delayMs`.
+ * `attempt` (1-based) of a batch failed and the next one starts after `delayMs` (for a 429, the
+ * lane's pause: every request to the engine waits as long).
  */
 export type QueueEvent =
   | { type: 'batch-done'; ids: string[] }
   | { type: 'batch-retry'; ids: string[]; attempt: number; delayMs: number; reason: string };
 
-export interface TranslateAllOptions extends QueueOptions {
+export interface TranslateAllOptions {
   /** Aborting stops scheduling; in-flight batches settle (and are delivered), then the reason is thrown. */
   signal: AbortSignal;
   /** Awaited as soon as a batch returns, so finished work is kept even if a later batch fails. */
   onBatch: (batch: readonly SourceText[], result: TranslateResult) => void | Promise<void>;
   onEvent?: (e: QueueEvent) => void;
   /**
-   * The run's shared request queue (createRequestQueue), so concurrency and the rate limit hold
-   * across every document translated at once; without it, this call paces only itself.
+   * The run's scheduler for this provider, shared by every document so pacing holds across
+   * `--jobs`; without it, this call gets a lane of its own (one document, tests).
    */
-  requests?: PQueue;
+  scheduler?: Scheduler;
+  random?: () => number;
 }
-
-/** One request queue for a whole run: every translateAll call of the run shares its pace. */
-export function createRequestQueue(options: QueueOptions): PQueue {
-  return new PQueue({
-    concurrency: options.concurrency,
-    intervalCap: options.intervalCap,
-    interval: options.intervalMs,
-  });
-}
-
-const SKIPPED = Symbol('skipped');
 
 /**
- * Translates `texts` in batches through a rate-limited queue, retrying what is worth retrying.
- * A fatal error (quota 456, bad key 403, attempts exhausted, onBatch failing) stops new
- * requests at once; batches already in flight finish and are delivered; then it is thrown.
+ * Translates one document's `texts` in batches through the provider's lane, retrying what is
+ * worth retrying: 429s within `retry.budgetMs` of a batch's first one, other retryable failures
+ * up to `retry.maxAttempts`. A batch past its budget fails the document with
+ * RetriesExhaustedError once its other batches are done (their work is delivered). Any other
+ * error (quota 456, bad key 403, onBatch failing) stops new requests of the document at once;
+ * batches in flight finish and are delivered; then it is thrown.
  */
 export async function translateAll(
   provider: Provider,
@@ -50,71 +42,71 @@ export async function translateAll(
 ): Promise<void> {
   const { signal } = options;
   signal.throwIfAborted();
+  const scheduler = options.scheduler ?? new Scheduler(provider, options.random);
+  const policy = scheduler.retry;
+  const random = options.random ?? Math.random;
   const batches = makeBatches(texts, provider.limits);
-  const queue = options.requests ?? createRequestQueue(options);
-  const ownQueue = options.requests === undefined;
-  let stopped = false;
-  let fatal: unknown;
-  // Callers of queued attempts and sleeping retries, released at once when the run stops.
-  const waiters = new Set<() => void>();
-
+  // Aborted when this document stops, so its requests waiting in the shared lane leave it.
+  const local = new AbortController();
+  let fatal: { error: unknown } | undefined;
+  let exhausted: RetriesExhaustedError | undefined;
   const stop = (error: unknown) => {
-    if (stopped) return;
-    stopped = true;
-    fatal = error;
-    // A shared queue also holds other documents' requests; ours left in it return at once (stopped).
-    if (ownQueue) queue.clear();
-    for (const release of waiters) release();
-    waiters.clear();
+    fatal ??= { error };
+    local.abort(error);
   };
   const onAbort = () => stop(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
 
-  const attempt = (batch: readonly SourceText[], retry: boolean) =>
-    new Promise<TranslateResult | typeof SKIPPED>((resolve, reject) => {
-      const release = () => resolve(SKIPPED);
-      waiters.add(release);
-      const task = async () => {
-        waiters.delete(release);
-        if (stopped) return SKIPPED;
-        try {
-          return await provider.translate(batch, signal);
-        } catch (error) {
-          // Stop here, before p-queue starts the next task, so a 456 or 403 is the last request.
-          if (!(error instanceof RetryableError)) stop(error);
-          throw error;
-        }
-      };
-      // Retries go first: they were scheduled earlier and the caller is waiting on them.
-      queue.add(task, { priority: retry ? 1 : 0 }).then(resolve, reject);
-    });
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        waiters.delete(done);
-        resolve();
-      }
-      waiters.add(done);
-    });
-
   const runBatch = async (batch: readonly SourceText[]) => {
     const ids = batch.map((t) => t.id);
-    for (let n = 1; !stopped; n++) {
-      let result: TranslateResult | typeof SKIPPED;
+    let failures = 0;
+    let firstLimitedAt: number | undefined;
+    for (let n = 1; !fatal; n++) {
+      let result: TranslateResult;
       try {
-        result = await attempt(batch, n > 1);
+        result = await scheduler.run(
+          async (sent) => {
+            try {
+              return await provider.translate(batch, signal, { sent });
+            } catch (error) {
+              // Stop here, before the lane starts our next request, so a 456 or 403 is the last.
+              if (!(error instanceof RetryableError)) stop(error);
+              throw error;
+            }
+          },
+          { signal: local.signal, retry: n > 1 },
+        );
       } catch (error) {
-        if (stopped || !(error instanceof RetryableError)) return stop(error);
-        if (n >= options.maxAttempts) return stop(gaveUp(provider.name, ids, n, error));
-        const delayMs = retryDelay(error, n, options);
+        if (fatal) return;
+        if (!(error instanceof RetryableError)) return stop(error);
+        let delayMs: number;
+        if (error.rateLimited) {
+          const now = Date.now();
+          firstLimitedAt ??= now;
+          delayMs = scheduler.rateLimited(error);
+          if (now + delayMs - firstLimitedAt > policy.budgetMs) {
+            exhausted ??= gaveUp(provider.name, ids, error, `${seconds(now - firstLimitedAt)} of 429s`);
+            return;
+          }
+          // The lane is paused: the scheduler holds the retry (and every other request) until then.
+          options.onEvent?.({ type: 'batch-retry', ids, attempt: n, delayMs, reason: error.reason });
+          continue;
+        }
+        failures += 1;
+        if (failures >= policy.maxAttempts) {
+          exhausted ??= gaveUp(provider.name, ids, error, `${failures} attempts`);
+          return;
+        }
+        delayMs = fullJitter(failures, policy, random);
         options.onEvent?.({ type: 'batch-retry', ids, attempt: n, delayMs, reason: error.reason });
-        await sleep(delayMs);
+        try {
+          await sleep(delayMs, local.signal);
+        } catch {
+          return;
+        }
         continue;
       }
-      if (result === SKIPPED) return;
+      scheduler.succeeded();
       if (result.texts.length !== batch.length) {
         return stop(
           new ProviderError(
@@ -137,14 +129,24 @@ export async function translateAll(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  if (stopped) throw fatal;
+  if (fatal) throw fatal.error;
+  if (exhausted) throw exhausted;
 }
 
-function gaveUp(provider: string, ids: string[], attempts: number, error: RetryableError): ProviderError {
-  return new ProviderError(`${error.message} (segments ${span(ids)}; gave up after ${attempts} attempts)`, {
-    hint: error.hint ?? `${provider} kept failing; try again later or lower the request rate.`,
+function gaveUp(
+  provider: string,
+  ids: string[],
+  error: RetryableError,
+  after: string,
+): RetriesExhaustedError {
+  return new RetriesExhaustedError(`${error.message} (segments ${span(ids)}; gave up after ${after})`, {
+    hint: error.hint ?? `${provider} kept failing; try again later, or raise --retry-budget or lower --rate.`,
     cause: error,
   });
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function span(ids: readonly string[]): string {

@@ -16,6 +16,7 @@ function options(extra: Partial<ProviderOptions> = {}): ProviderOptions {
     sourceLang: 'fr',
     targetLang: 'en',
     env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server().url },
+    overrides: FAST,
     ...extra,
   };
 }
@@ -24,7 +25,6 @@ async function run(texts: readonly SourceText[], extra: Partial<ProviderOptions>
   const provider = await createDeepl(options(extra));
   const delivered: { batch: readonly SourceText[]; result: TranslateResult }[] = [];
   await translateAll(provider, texts, {
-    ...FAST,
     signal: new AbortController().signal,
     onBatch: (batch, result) => {
       delivered.push({ batch, result });
@@ -86,7 +86,15 @@ describe('deepl provider against the DeepL-compatible server', () => {
     const sentences = Array.from({ length: 60 }, (_, i) => `${i} ${'é'.repeat(400)}`);
     const delivered = await run(sourceTexts(sentences));
     expect(delivered.flatMap((d) => d.result.texts)).toHaveLength(60);
-    expect(server().stats().statuses).toEqual({ '200': 2 });
+    // 16 KiB of text per request (20 sentences of 802 bytes), each with up to 24 KiB of context.
+    expect(server().stats().statuses).toEqual({ '200': 3 });
+    expect(
+      Math.min(
+        ...server()
+          .stats()
+          .translations.map((t) => (t.context ?? '').length),
+      ),
+    ).toBeGreaterThan(20 * 400);
     expect(server().stats().largestBodyBytes).toBeLessThanOrEqual(128 * 1024);
   });
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, ProviderError, QuotaError } from '../../src/errors.js';
 import { createDeeplProvider } from '../../src/providers/deepl.js';
-import type { Provider, SourceText, TranslateResult } from '../../src/providers/provider.js';
-import { type QueueEvent, type QueueOptions, translateAll } from '../../src/queue/index.js';
+import type { Provider, RetryPolicy, SourceText, TranslateResult } from '../../src/providers/provider.js';
+import { type QueueEvent, Scheduler, translateAll } from '../../src/queue/index.js';
 import { ARTICLE_FR, sourceTexts } from '../support/deepl-article.js';
 import { untranslate } from '../support/deepl-mock-translate.js';
 import { FAST, KEY, useDeeplServer } from '../support/deepl-setup.js';
@@ -16,18 +16,30 @@ async function providerWithSession(faults: Record<string, number> = {}, timeoutM
   const headers: Record<string, string> = { 'mock-server-session': session };
   for (const [name, value] of Object.entries(faults)) headers[`mock-server-session-${name}`] = String(value);
   const provider = await createDeeplProvider(
-    { sourceLang: 'fr', targetLang: 'en', env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server().url } },
-    { headers, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+    {
+      sourceLang: 'fr',
+      targetLang: 'en',
+      env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server().url },
+      overrides: { ...FAST, retry: { ...FAST.retry, ...(timeoutMs === undefined ? {} : { timeoutMs }) } },
+    },
+    { headers },
   );
   return { provider, session };
 }
 
-async function run(provider: Provider, texts: readonly SourceText[], queue: Partial<QueueOptions> = {}) {
+async function run(
+  provider: Provider,
+  texts: readonly SourceText[],
+  queue: { concurrency?: number; retry?: Partial<RetryPolicy> } = {},
+) {
   const delivered: { batch: readonly SourceText[]; result: TranslateResult }[] = [];
   const events: QueueEvent[] = [];
+  const scheduler = new Scheduler({
+    pacing: { ...provider.pacing, ...(queue.concurrency ? { concurrency: queue.concurrency } : {}) },
+    retry: { ...provider.retry, ...queue.retry },
+  });
   const error = await translateAll(provider, texts, {
-    ...FAST,
-    ...queue,
+    scheduler,
     signal: new AbortController().signal,
     onBatch: (batch, result) => {
       delivered.push({ batch, result });
@@ -86,9 +98,11 @@ describe('queue + deepl provider against injected faults', () => {
     expect(delivered).toHaveLength(1);
   });
 
-  it('gives up after maxAttempts with ProviderError exit 3 naming the segments', async () => {
+  it('gives up after maxAttempts with RetriesExhaustedError (a ProviderError, exit 3) naming the segments', async () => {
     const { provider, session } = await providerWithSession({ '5xx-count': 10 });
-    const { delivered, error } = await run(provider, sourceTexts(ARTICLE_FR.slice(0, 2)), { maxAttempts: 3 });
+    const { delivered, error } = await run(provider, sourceTexts(ARTICLE_FR.slice(0, 2)), {
+      retry: { maxAttempts: 3 },
+    });
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).exitCode).toBe(ExitCode.provider);
     expect((error as Error).message).toContain('p1.s1…p1.s2');

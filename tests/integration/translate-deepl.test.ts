@@ -65,6 +65,10 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
     await run(['source/palmyre.fr.txt']);
     const request = translateRequests(server)[0];
     expect(request?.context).toContain('Toutes les conditions sont en place');
+    // One request for the whole article: its context is every sentence of it, each once, in order.
+    const lines = request?.context?.split('\n') ?? [];
+    expect(lines).toHaveLength(14);
+    expect(new Set(lines).size).toBe(14);
     expect(request?.tagHandling).toBe('xml');
     expect(request?.texts.join(' ')).toMatch(/<x id="\d+"\/>/);
     const english = readFileSync(join(dir.path, 'translations/palmyre.en.txt'), 'utf8');

@@ -10,7 +10,7 @@ import { segmentsOf } from '../../src/document.js';
 import { TranslationMemory } from '../../src/memory/store.js';
 import { executePlan, planDocument } from '../../src/pipeline.js';
 import { createDeeplProvider } from '../../src/providers/deepl.js';
-import { createRequestQueue, defaultQueueOptions } from '../../src/queue/index.js';
+import { Scheduler } from '../../src/queue/index.js';
 import { parseArticle } from '../../src/read/article.js';
 import { tempDir } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
@@ -62,15 +62,26 @@ describe('transient faults are retried and the result is the same as without the
 });
 
 describe('faults that stop the run', () => {
-  it('a 429 storm that does not end: exit 3 after 5 attempts, one line, nothing written', async () => {
-    const deepl = await server({ faults: { '429-count': 1000, '429-retry-after': 0 } });
+  it('a 429 storm that does not end: exit 3 once the retry budget is spent, naming every document, nothing written', async () => {
+    const deepl = await server({ faults: { '429-count': 100_000, '429-retry-after': 0 } });
     const { out, memory } = fresh();
-    const result = await runDeepl(deepl, files, out, memory);
+    const result = await runDeepl(deepl, files, out, memory, ['--retry-budget', '1']);
     expectRefusal(
       result,
       3,
-      /^versio: DeepL is limiting the request rate \(429\) \(segments .*; gave up after 5 attempts\)$/m,
+      new RegExp(
+        `^versio: ${files.length} of ${files.length} document\\(s\\) not translated \\(0 written\\):$`,
+        'm',
+      ),
     );
+    for (const file of files) {
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^ {2}${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: DeepL is limiting the request rate \\(429\\) \\(segments .*; gave up after \\d+\\.\\d s of 429s\\)$`,
+          'm',
+        ),
+      );
+    }
     expect(memorySources(memory)).toEqual([]);
   });
 
@@ -147,13 +158,18 @@ describe('a hung connection times out and is retried', () => {
     const memoryPath = join(dir.path, 'hung.jsonl');
     const memory = await TranslationMemory.open(memoryPath);
     const provider = await createDeeplProvider(
-      { sourceLang: 'fr', targetLang: 'en', env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url } },
-      { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' }, timeoutMs: 300 },
+      {
+        sourceLang: 'fr',
+        targetLang: 'en',
+        env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url },
+        overrides: { retry: { timeoutMs: 300 } },
+      },
+      { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' } },
     );
     const doc: Document = parseArticle(readFileSync(files[0]!, 'utf8'), files[0]!);
     const ctx = {
       provider,
-      requests: createRequestQueue(defaultQueueOptions(provider.name)),
+      scheduler: new Scheduler(provider),
       memory,
       glossary: undefined,
       signal: new AbortController().signal,

@@ -35,8 +35,10 @@ const runs: [name: string, server: DeeplServerOptions | 'unreachable', code: num
   ['key refused (403)', { authKeys: ['another-key:fx'] }, 3],
   ['server unreachable', 'unreachable', 3],
   ['quota exceeded (456)', { authKeys: [CANARY], characterLimit: 150 }, 4],
-  ['429 storm', { authKeys: [CANARY], faults: { '429-count': 100, '429-retry-after': 0 } }, 3],
+  ['429 storm', { authKeys: [CANARY], faults: { '429-count': 100_000, '429-retry-after': 0 } }, 3],
 ];
+/** Extra options per run: a 429 storm gives up once a short retry budget is spent. */
+const options: Record<string, string[]> = { '429 storm': ['--retry-budget', '1'] };
 
 describe('the DeepL key appears nowhere', () => {
   it.each(
@@ -51,7 +53,7 @@ describe('the DeepL key appears nowhere', () => {
       files,
       join(run, 'out'),
       join(run, 'memory.jsonl'),
-      [...extra],
+      [...extra, ...(options[name.replace(' --debug --json', '')] ?? [])],
       CANARY,
     );
     expect(result.code, result.stderr).toBe(code);

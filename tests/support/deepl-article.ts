@@ -18,11 +18,12 @@ export const ARTICLE_FR: readonly string[] = [
   'Le prochain conseil se tiendra le 4 novembre.',
 ];
 
-/** SourceTexts with ids `p1.s<n>` and each sentence's neighbours as context, as the pipeline sends them. */
+/** SourceTexts with ids `p1.s<n>`, each sentence's neighbours as context and its place in the article, as the pipeline sends them. */
 export function sourceTexts(sentences: readonly string[], prefix = 'p1.s'): SourceText[] {
   return sentences.map((text, i) => ({
     id: `${prefix}${i + 1}`,
     text,
     context: [sentences[i - 1], sentences[i + 1]].filter((s) => s !== undefined).join(' '),
+    article: { sentences, index: i },
   }));
 }

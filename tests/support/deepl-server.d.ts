@@ -14,11 +14,17 @@ export interface DeeplServerOptions {
   faults?: Record<string, number>;
   /** Delay before answering each /v2/translate request, in ms (a slow server). */
   latencyMs?: number;
+  /** Sliding-log limit over all requests: beyond `rate` accepted in any rolling `windowMs`, 429 + Retry-After. */
+  slidingLimit?: { rate: number; windowMs: number };
+  /** Every /v2/translate request with a text containing `match` gets 429 with `Retry-After: retryAfter` (seconds). */
+  refuse?: { match: string; retryAfter: number };
 }
 
 /** One /v2/translate request that passed validation, with the status it was answered. */
 export interface TranslateRecord {
   session?: string;
+  /** Arrival, in ms since the server started. */
+  at: number;
   status: number;
   texts: string[];
   targetLang: string;
@@ -46,6 +52,12 @@ export interface DeeplServerStats extends SessionStats {
   glossaryDeletes: number;
   /** Largest request body received, in bytes (DeepL allows 128 KiB). */
   largestBodyBytes: number;
+  /** Arrival of every request, in ms since the server started. */
+  arrivals: number[];
+  /** Most requests open at once. */
+  peakInFlight: number;
+  /** Requests that arrived before a Retry-After this server had sent had passed. */
+  early: number;
 }
 
 export interface GlossarySnapshot {

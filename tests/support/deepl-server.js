@@ -18,6 +18,13 @@
  * `options.faults` configures one session (same names, without the prefix) that every request
  * without a session header joins: the CLI cannot send session headers, so CLI tests use it.
  * `options.latencyMs` delays every /v2/translate answer (a slow server, for interrupting a run).
+ * `options.slidingLimit` refuses (429 + Retry-After in whole seconds, until a slot frees) any
+ * request beyond `rate` accepted in the rolling `windowMs`; `options.refuse` answers 429 to every
+ * /v2/translate request holding a text that contains `match` (a batch that never gets through).
+ * The stats count what a client must get right: `arrivals` (ms since start, every request),
+ * `peakInFlight`, and `early`: requests that arrived while a Retry-After this server sent had not
+ * yet passed, leaving out the first 100 ms after it was sent (requests already on their way): a
+ * client that honours Retry-After for the whole lane sends none.
  */
 import http from 'node:http';
 import { mockTranslate } from './deepl-mock-translate.js';
@@ -49,8 +56,27 @@ export async function startDeeplServer(options = {}) {
     stats.sessions.server = serverSession.stats;
   }
   const bucket = options.rateLimit ? { tokens: options.rateLimit.burst, at: Date.now() } : undefined;
+  const startedAt = Date.now();
+  /** @type {number[]} start times of requests the sliding limit accepted */
+  const accepted = [];
+  let inFlight = 0;
+  /** When we last sent a Retry-After, and until when it holds (ms epoch). */
+  let retryAfterSent = 0;
+  let retryAfterUntil = 0;
+  // A request that arrives just after a 429 left may have been sent before the client read it;
+  // one up to TOLERANCE before the Retry-After's end honoured it within clock precision.
+  const IN_TRANSIT_MS = 100;
+  const TOLERANCE_MS = 50;
 
   const server = http.createServer((req, res) => {
+    const now = Date.now();
+    stats.arrivals.push(now - startedAt);
+    if (now > retryAfterSent + IN_TRANSIT_MS && now < retryAfterUntil - TOLERANCE_MS) stats.early++;
+    inFlight++;
+    stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
+    res.on('close', () => {
+      inFlight--;
+    });
     /** @type {{ session?: any }} */
     const state = {};
     handle(req, res, state).catch((error) => {
@@ -82,8 +108,19 @@ export async function startDeeplServer(options = {}) {
     }
     if (bucket && options.rateLimit && !takeToken(bucket, options.rateLimit)) {
       const wait = (1 - bucket.tokens) / options.rateLimit.requestsPerSecond;
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(wait))));
+      retryAfter(res, Math.max(1, Math.ceil(wait)));
       return reply(req, res, session, 429, { message: 'Too many requests' });
+    }
+    if (options.slidingLimit) {
+      const { rate, windowMs } = options.slidingLimit;
+      const now = Date.now();
+      while (accepted.length > 0 && accepted[0] <= now - windowMs) accepted.shift();
+      if (accepted.length >= rate) {
+        const freeAt = accepted[accepted.length - rate] + windowMs;
+        retryAfter(res, Math.max(1, Math.ceil((freeAt - now) / 1000)));
+        return reply(req, res, session, 429, { message: 'Too many requests' });
+      }
+      accepted.push(now);
     }
     if (!req.headers['user-agent']) throw new HttpError(400, 'Missing User-Agent header.');
     const key = /^DeepL-Auth-Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -148,6 +185,7 @@ export async function startDeeplServer(options = {}) {
     );
     const record = {
       session: session?.id,
+      at: Date.now() - startedAt,
       status: 0,
       texts,
       targetLang,
@@ -167,7 +205,11 @@ export async function startDeeplServer(options = {}) {
     };
     if (session && session.tooMany > 0) {
       session.tooMany--;
-      if (session.retryAfter !== undefined) res.setHeader('Retry-After', String(session.retryAfter));
+      if (session.retryAfter !== undefined) retryAfter(res, session.retryAfter);
+      return done(429, { message: 'Too many requests' });
+    }
+    if (options.refuse && texts.some((t) => t.includes(options.refuse?.match ?? ''))) {
+      retryAfter(res, options.refuse.retryAfter);
       return done(429, { message: 'Too many requests' });
     }
     if (session && session.failures > 0) {
@@ -195,6 +237,13 @@ export async function startDeeplServer(options = {}) {
       }));
       return done(200, { translations });
     }
+  }
+
+  /** Sends `Retry-After: seconds` and remembers until when it holds. @param {http.ServerResponse} res @param {number} seconds */
+  function retryAfter(res, seconds) {
+    res.setHeader('Retry-After', String(seconds));
+    retryAfterSent = Date.now();
+    retryAfterUntil = Math.max(retryAfterUntil, retryAfterSent + seconds * 1000);
   }
 
   /** @param {string} id @param {Record<string, number>} faults */
@@ -276,6 +325,10 @@ function newStats() {
     glossaryCreates: 0,
     glossaryDeletes: 0,
     largestBodyBytes: 0,
+    /** @type {number[]} */
+    arrivals: [],
+    peakInFlight: 0,
+    early: 0,
   };
 }
 

@@ -1,18 +1,14 @@
 import { afterEach, beforeEach } from 'vitest';
-import type { QueueOptions } from '../../src/queue/index.js';
+import type { PacingOverrides } from '../../src/providers/provider.js';
 import { type DeeplServer, startDeeplServer } from './deepl-server.js';
 
 /** The key the test server accepts (a free-plan key: it ends in :fx). */
 export const KEY = 'versio-test-key:fx';
 
-/** Real retries with millisecond backoff, so tests count outcomes without waiting. */
-export const FAST: QueueOptions = {
-  concurrency: 1,
-  intervalCap: Number.POSITIVE_INFINITY,
-  intervalMs: 0,
-  maxAttempts: 5,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
+/** Real retries with millisecond backoff, so tests count outcomes without waiting (ProviderOptions.overrides). */
+export const FAST: Required<PacingOverrides> = {
+  pacing: { concurrency: 1, rate: Number.POSITIVE_INFINITY, windowMs: 1000 },
+  retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 5 },
 };
 
 /** A fresh DeepL-compatible server on 127.0.0.1 for every test of the file. */

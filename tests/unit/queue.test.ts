@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError, QuotaError } from '../../src/errors.js';
-import type { Provider, SourceText, TranslateResult } from '../../src/providers/provider.js';
-import { retryDelay } from '../../src/queue/backoff.js';
-import {
-  createRequestQueue,
-  defaultQueueOptions,
-  makeBatches,
-  parseRetryAfter,
-  type QueueEvent,
-  type QueueOptions,
-  RetryableError,
-  translateAll,
-} from '../../src/queue/index.js';
+import { ProviderError, QuotaError, RetriesExhaustedError, RetryableError } from '../../src/errors.js';
+import { parseRetryAfter } from '../../src/providers/http/retry-after.js';
+import type {
+  Pacing,
+  Provider,
+  RetryPolicy,
+  SourceText,
+  TranslateResult,
+} from '../../src/providers/provider.js';
+import { fullJitter } from '../../src/queue/backoff.js';
+import { makeBatches, type QueueEvent, Scheduler, translateAll } from '../../src/queue/index.js';
 
 const texts = (n: number, text = 'abc'): SourceText[] =>
   Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, text }));
-const FAST: QueueOptions = {
-  concurrency: 1,
-  intervalCap: Number.POSITIVE_INFINITY,
-  intervalMs: 0,
-  maxAttempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 2,
+const FAST: { pacing: Pacing; retry: RetryPolicy } = {
+  pacing: { concurrency: 1, rate: Number.POSITIVE_INFINITY, windowMs: 1000 },
+  retry: {
+    budgetMs: 60_000,
+    maxRetryAfterMs: 1000,
+    maxAttempts: 3,
+    baseDelayMs: 1,
+    maxDelayMs: 2,
+    timeoutMs: 1000,
+  },
 };
 
 /**
@@ -33,6 +34,7 @@ function scripted(script: (Error | 'ok')[], options: { maxBatch?: number; gate?:
   const provider: Provider = {
     name: 'scripted',
     limits: { maxBatch: options.maxBatch ?? 2, maxBatchBytes: 1000 },
+    ...FAST,
     placeholderStyle: 'token',
     fingerprint: 'scripted',
     supportsGlossary: false,
@@ -51,14 +53,17 @@ function scripted(script: (Error | 'ok')[], options: { maxBatch?: number; gate?:
 async function run(
   provider: Provider,
   input: SourceText[],
-  extra: Partial<QueueOptions> & { signal?: AbortSignal } = {},
+  extra: { concurrency?: number; retry?: Partial<RetryPolicy>; signal?: AbortSignal } = {},
 ) {
   const delivered: string[][] = [];
   const events: QueueEvent[] = [];
+  const scheduler = new Scheduler({
+    pacing: { ...provider.pacing, ...(extra.concurrency ? { concurrency: extra.concurrency } : {}) },
+    retry: { ...provider.retry, ...extra.retry },
+  });
   const error = await translateAll(provider, input, {
-    ...FAST,
-    signal: new AbortController().signal,
-    ...extra,
+    scheduler,
+    signal: extra.signal ?? new AbortController().signal,
     onBatch: (batch: readonly SourceText[], _result: TranslateResult) => {
       delivered.push(batch.map((t) => t.id));
     },
@@ -73,6 +78,7 @@ async function run(
 const retryable = (reason = '503', retryAfterMs?: number) =>
   new RetryableError(`server said ${reason}`, {
     reason,
+    rateLimited: reason === '429',
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
 
@@ -119,15 +125,10 @@ describe('makeBatches', () => {
 });
 
 describe('retry delays', () => {
-  it('uses Retry-After as given', () => {
-    expect(retryDelay(retryable('429', 7000), 1, { baseDelayMs: 10, maxDelayMs: 20 })).toBe(7000);
-  });
   it('draws full jitter below an exponential, capped ceiling', () => {
     const options = { baseDelayMs: 100, maxDelayMs: 1000 };
-    expect([1, 2, 3, 4, 5].map((n) => retryDelay(retryable(), n, options, () => 1))).toEqual([
-      100, 200, 400, 800, 1000,
-    ]);
-    expect(retryDelay(retryable(), 3, options, () => 0)).toBe(0);
+    expect([1, 2, 3, 4, 5].map((n) => fullJitter(n, options, () => 1))).toEqual([100, 200, 400, 800, 1000]);
+    expect(fullJitter(3, options, () => 0)).toBe(0);
   });
   it('parses Retry-After seconds and HTTP-dates', () => {
     expect(parseRetryAfter('3')).toBe(3000);
@@ -137,9 +138,9 @@ describe('retry delays', () => {
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(undefined)).toBeUndefined();
   });
-  it('paces DeepL gently by default and local engines not at all', () => {
-    expect(defaultQueueOptions('deepl')).toMatchObject({ intervalCap: 5, intervalMs: 1000, maxAttempts: 5 });
-    expect(defaultQueueOptions('apertium').intervalCap).toBe(Number.POSITIVE_INFINITY);
+  it("caps a server's Retry-After at the policy's maxRetryAfterMs", () => {
+    const scheduler = new Scheduler(FAST);
+    expect(scheduler.rateLimited(retryable('429', 86_400_000))).toBe(FAST.retry.maxRetryAfterMs);
   });
 });
 
@@ -167,9 +168,10 @@ describe('translateAll', () => {
     expect(delivered).toHaveLength(1);
   });
 
-  it('turns the last retryable failure into a ProviderError after maxAttempts', async () => {
+  it('turns the last retryable failure into a RetriesExhaustedError (exit 3) after maxAttempts', async () => {
     const { provider, requests } = scripted([retryable(), retryable(), retryable()]);
     const { error, delivered } = await run(provider, texts(1));
+    expect(error).toBeInstanceOf(RetriesExhaustedError);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).not.toBeInstanceOf(RetryableError);
     expect(requests).toHaveLength(3);
@@ -218,6 +220,30 @@ describe('translateAll', () => {
     expect(delivered).toEqual([['s1', 's2']]);
   });
 
+  it('retries 429s past maxAttempts while within the time budget', async () => {
+    const { provider, requests } = scripted(Array.from({ length: 6 }, () => retryable('429', 1)));
+    const { error, delivered } = await run(provider, texts(1));
+    expect(error).toBeUndefined();
+    expect(requests).toHaveLength(7);
+    expect(delivered).toEqual([['s1']]);
+  });
+
+  it('a batch past its 429 budget fails the document after its other batches are delivered', async () => {
+    // Batch s1–s2 always meets 429s; s3–s4 and s5 succeed.
+    const limited = retryable('429', 20);
+    const provider: Provider = {
+      ...scripted([]).provider,
+      async translate(batch) {
+        if (batch[0]?.id === 's1') throw limited;
+        return { texts: batch.map((t) => t.text) };
+      },
+    };
+    const { error, delivered } = await run(provider, texts(5), { retry: { budgetMs: 30 } });
+    expect(error).toBeInstanceOf(RetriesExhaustedError);
+    expect((error as Error).message).toContain('s1…s2');
+    expect(delivered.sort()).toEqual([['s3', 's4'], ['s5']]);
+  });
+
   it('fails when the provider returns the wrong number of targets', async () => {
     const provider: Provider = { ...scripted([]).provider, translate: async () => ({ texts: ['one'] }) };
     const { error } = await run(provider, texts(2));
@@ -226,13 +252,14 @@ describe('translateAll', () => {
   });
 });
 
-describe('a shared request queue', () => {
+describe("the run's scheduler", () => {
   /** A provider that records how many requests it serves at once. */
   function counting() {
     let inFlight = 0;
     let most = 0;
     const provider: Provider = {
       ...scripted([]).provider,
+      pacing: { concurrency: 2, rate: Number.POSITIVE_INFINITY, windowMs: 1000 },
       async translate(batch) {
         inFlight += 1;
         most = Math.max(most, inFlight);
@@ -243,26 +270,25 @@ describe('a shared request queue', () => {
     };
     return { provider, most: () => most };
   }
-  const translateTwoDocuments = (provider: Provider, requests?: ReturnType<typeof createRequestQueue>) =>
+  const translateFourDocuments = (provider: Provider, scheduler?: Scheduler) =>
     Promise.all(
-      ['a', 'b'].map(() =>
+      ['a', 'b', 'c', 'd'].map(() =>
         translateAll(provider, texts(6), {
-          ...FAST,
           signal: new AbortController().signal,
           onBatch: () => undefined,
-          ...(requests ? { requests } : {}),
+          ...(scheduler ? { scheduler } : {}),
         }),
       ),
     );
 
   it('holds its concurrency across documents translated at once', async () => {
     const engine = counting();
-    await translateTwoDocuments(engine.provider, createRequestQueue(FAST));
-    expect(engine.most()).toBe(1);
+    await translateFourDocuments(engine.provider, new Scheduler(engine.provider));
+    expect(engine.most()).toBe(2);
   });
   it('without it, each document paces only itself', async () => {
     const engine = counting();
-    await translateTwoDocuments(engine.provider);
-    expect(engine.most()).toBe(2);
+    await translateFourDocuments(engine.provider);
+    expect(engine.most()).toBeGreaterThan(2);
   });
 });

@@ -1,5 +1,5 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { action, type CliContext } from '../context.js';
 
@@ -14,7 +14,30 @@ Examples:
   $ versio glossary validate glossary/versio.glossary.yaml
   $ versio glossary list glossary/versio.glossary.yaml --json
   $ versio glossary import terms.tbx -o glossary/other.glossary.yaml
-  $ versio glossary export glossary/versio.glossary.yaml --format tbx -o versio.tbx`,
+  $ versio glossary export glossary/versio.glossary.yaml --format tbx -o versio.tbx
+  $ versio glossary prune --provider deepl --older-than 30`,
+    );
+
+  glossary
+    .command('prune')
+    .description(
+      "delete Versio's glossaries (versio-…) on the engine's account; runs never delete them, as another run may be using one",
+    )
+    .addOption(
+      new Option('-p, --provider <name>', 'engine holding the glossaries')
+        .choices(['deepl'])
+        .makeOptionMandatory(),
+    )
+    .option('--older-than <days>', 'only glossaries created more than this many days ago', nonNegativeNumber)
+    .action(
+      action(ctx, async (options: { provider: 'deepl'; olderThan?: number }) => {
+        const { pruneDeeplGlossaries } = await import('../../providers/deepl.js');
+        const olderThanMs = options.olderThan === undefined ? undefined : options.olderThan * 86_400_000;
+        const deleted = await pruneDeeplGlossaries(ctx.io.env, olderThanMs);
+        for (const name of deleted) ctx.io.stdout.write(`deleted ${name}\n`);
+        ctx.io.stdout.write(`${deleted.length} glossar${deleted.length === 1 ? 'y' : 'ies'} deleted\n`);
+        return 0;
+      }),
     );
 
   glossary
@@ -121,4 +144,11 @@ async function emit(ctx: CliContext, text: string, output: string | undefined): 
 function schemaComment(cwd: string, output: string): string {
   const schema = relative(dirname(resolve(cwd, output)), join(cwd, 'glossary', 'glossary.schema.json'));
   return `# yaml-language-server: $schema=${schema.startsWith('.') ? schema : `./${schema}`}`;
+}
+
+function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || value.trim() === '')
+    throw new InvalidArgumentError('expected a number of days');
+  return n;
 }

@@ -21,6 +21,11 @@ interface TranslateCliOptions {
   maxChars?: number;
   quiet?: boolean;
   json?: boolean;
+  rate?: number;
+  concurrency?: number;
+  retryBudget?: number;
+  maxRetryAfter?: number;
+  timeout?: number;
 }
 
 export function registerTranslate(program: Command, ctx: CliContext): void {
@@ -55,6 +60,15 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
     .option('--memory <path>', 'translation memory file (append-only JSON Lines)', DEFAULT_MEMORY)
     .option('--dry-run', 'count segments, characters and requests after the memory; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this (exit 4)', positiveInt)
+    .option('--rate <n>', 'requests started in any rolling second, all documents together', positiveNumber)
+    .option('--concurrency <n>', 'requests in flight at once, all documents together', positiveInt)
+    .option(
+      '--retry-budget <seconds>',
+      'how long a batch may keep meeting 429s before its document fails',
+      positiveNumber,
+    )
+    .option('--max-retry-after <seconds>', "cap on a server's Retry-After", positiveNumber)
+    .option('--timeout <seconds>', 'time a request may take before it is retried', positiveNumber)
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print a machine-readable summary on stdout')
     .addHelpText(
@@ -64,6 +78,9 @@ Examples:
   $ versio translate source/palmyre.fr.txt
   $ versio translate articles/*.txt --provider deepl --target en-GB --max-chars 50000
   $ versio translate source/palmyre.fr.txt --format xliff2 --dry-run
+
+Pacing defaults per engine are in the README; versio.config.json "translate": { "<engine>": { "rate": 3, … } }
+sets them per project, and the options above win over it.
 
 Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-compatible server).`,
     )
@@ -95,6 +112,13 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
             ...(options.jobs ? { jobs: options.jobs } : {}),
             ...(options.dryRun ? { dryRun: true } : {}),
             ...(options.maxChars !== undefined ? { maxChars: options.maxChars } : {}),
+            pacing: {
+              ...(options.rate !== undefined ? { rate: options.rate } : {}),
+              ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+              ...(options.retryBudget !== undefined ? { retryBudget: options.retryBudget } : {}),
+              ...(options.maxRetryAfter !== undefined ? { maxRetryAfter: options.maxRetryAfter } : {}),
+              ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+            },
             signal: ctx.signal,
             env: ctx.io.env,
             onEvent,
@@ -123,6 +147,12 @@ function withKept(error: unknown, kept: number, memory: string, aborted: boolean
     });
   if (error instanceof VersioError || kept === 0) return error;
   return error;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
 }
 
 function positiveInt(value: string): number {

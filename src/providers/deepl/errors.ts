@@ -1,6 +1,6 @@
 import type * as DeeplNode from 'deepl-node';
-import { InputError, ProviderError, QuotaError, type VersioError } from '../../errors.js';
-import { parseRetryAfter, RetryableError } from '../../queue/retryable.js';
+import { InputError, ProviderError, QuotaError, RetryableError, type VersioError } from '../../errors.js';
+import { parseRetryAfter } from '../http/retry-after.js';
 import type { ResponseCapture } from './response-capture.js';
 
 const KEY_HINT =
@@ -34,7 +34,8 @@ export function toVersioError(
     return new RetryableError('DeepL is limiting the request rate (429)', {
       ...options,
       reason: '429',
-      retryAfterMs,
+      rateLimited: true,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
   if (status !== undefined && status >= 500) {

@@ -14,6 +14,10 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 export interface ResponseCapture {
   status?: number;
   retryAfter?: string;
+  /** Requests the call started and that have not finished: destroyed when the run is interrupted. */
+  open?: Set<ClientRequest>;
+  /** Called as each request of the call has been sent (the scheduler's `sent` hook). */
+  onRequest?: () => void;
 }
 
 const storage = new AsyncLocalStorage<ResponseCapture>();
@@ -25,7 +29,14 @@ function install(): void {
   installed = true;
   subscribe('http.client.request.start', (message) => {
     const capture = storage.getStore();
-    if (capture) owners.set((message as { request: ClientRequest }).request, capture);
+    if (!capture) return;
+    const { request } = message as { request: ClientRequest };
+    owners.set(request, capture);
+    capture.open ??= new Set();
+    capture.open.add(request);
+    request.once('close', () => capture.open?.delete(request));
+    // 'finish': the whole request was handed to the OS, so it is on its way to the server now.
+    request.once('finish', () => capture.onRequest?.());
   });
   subscribe('http.client.response.finish', (message) => {
     const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
@@ -35,6 +46,14 @@ function install(): void {
     const retryAfter = response.headers['retry-after'];
     capture.retryAfter = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
   });
+}
+
+/**
+ * Destroys the requests `capture`'s call has open (deepl-node 1.x takes no AbortSignal): the
+ * call then fails at once with a connection error instead of waiting for the server.
+ */
+export function destroyOpenRequests(capture: ResponseCapture, reason: Error): void {
+  for (const request of capture.open ?? []) request.destroy(reason);
 }
 
 /** Runs `call`, recording into `capture` the status and Retry-After of the responses it receives. */
