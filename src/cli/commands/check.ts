@@ -49,14 +49,16 @@ Examples:
   $ versio check translations/palmyre.en.xlf --format github --severity warning
 
 Exit codes: 0 no finding at or above --severity (warnings allowed by default), 1 at least one,
-2 usage error or unreadable input (a malformed XLIFF is named with its line).`,
+2 usage error or unreadable input. An XLIFF file that cannot be read (malformed, DOCTYPE, not
+XLIFF 1.2/2.x) is reported as an "unreadable" finding naming its line, the other files are still
+checked and reported, and the run exits 2.`,
     )
     .action(
       action(ctx, async (files: string[], options: CheckCliOptions) => {
         const cwd = ctx.io.cwd;
         // Glossary loading and the XLIFF reader load here, not for --help.
         const { runCheck } = await import('../../check/run.js');
-        const { report, exitCode } = await runCheck(files, {
+        const { report, exitCode, unreadable } = await runCheck(files, {
           cwd,
           failOn: options.severity,
           ...(options.glossary === undefined ? {} : { glossary: options.glossary }),
@@ -78,6 +80,7 @@ Exit codes: 0 no finding at or above --severity (warnings allowed by default), 1
             `versio check: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} file(s); ${options.format} report written to ${options.output}\n`,
           );
         }
+        for (const message of unreadable) ctx.io.stderr.write(`versio: ${message}\n`);
         return exitCode;
       }),
     );
