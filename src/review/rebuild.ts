@@ -15,7 +15,9 @@ import { renderArticle } from '../render/article.js';
 import type { ResourceBundle } from '../render/resources.js';
 import { type ReviewFinding, renderReviewPage } from '../render/review-page.js';
 
+import { withCodeMarkers } from './code-markers.js';
 import { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
+import { safeLanguage, safeSourceName } from './safe-name.js';
 
 export { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
 
@@ -40,7 +42,7 @@ export interface RebuildResult {
 export async function rebuildFromXliff(xliffPath: string, options: RebuildOptions): Promise<RebuildResult> {
   const { readXliff } = await import('../xliff/read.js');
   const { text } = await readTextFile(xliffPath);
-  const { doc, locations } = readXliff(text, xliffPath);
+  const { doc, locations } = readXliff(text, xliffPath, { allFiles: true });
   let findings = options.findings;
   if (options.check && options.formats.includes('html')) {
     const [{ checkDocument }, { buildMatcher }] = await Promise.all([
@@ -50,7 +52,9 @@ export async function rebuildFromXliff(xliffPath: string, options: RebuildOption
     const matcher = options.glossary ? buildMatcher(options.glossary) : undefined;
     findings = checkDocument(doc, locations, matcher, options.glossary, options.check, xliffPath);
   }
-  const outputs = rebuildOutputs(doc, xliffPath, { ...options, ...(findings ? { findings } : {}) });
+  // Checks read the model's text; the article and the review page show where the codes stand.
+  const shown = withCodeMarkers(doc, locations);
+  const outputs = rebuildOutputs(shown, xliffPath, { ...options, ...(findings ? { findings } : {}) });
   for (const [path, data] of outputs.files) await writeFileAtomic(path, data);
   return { files: outputs.files.map(([path]) => path), untranslated: outputs.untranslated };
 }
@@ -61,11 +65,12 @@ export function rebuildOutputs(
   xliffPath: string,
   options: RebuildOptions,
 ): { files: [string, string][]; untranslated: string[] } {
+  // `original` and the languages come from the file, maybe from another tool: made safe as names.
   const paths = outputPaths(
-    doc.path || xliffPath,
+    safeSourceName(doc.path, xliffPath),
     options.outDir ?? dirname(xliffPath),
-    doc.sourceLang,
-    doc.targetLang,
+    safeLanguage(doc.sourceLang, 'source'),
+    safeLanguage(doc.targetLang, 'target'),
   );
   const untranslated = segmentsOf(doc)
     .filter((s) => s.target === undefined || (s.target === '' && s.source !== ''))

@@ -28,8 +28,9 @@ Example:
           import('../../review/diff.js'),
           import('../../review/diff-report.js'),
         ]);
-        const before = readXliff((await readTextFile(beforePath)).text, beforePath).doc;
-        const after = readXliff((await readTextFile(afterPath)).text, afterPath).doc;
+        // Every <file> of a multi-file document; segments are matched by their model id.
+        const before = readXliff((await readTextFile(beforePath)).text, beforePath, { allFiles: true }).doc;
+        const after = readXliff((await readTextFile(afterPath)).text, afterPath, { allFiles: true }).doc;
         const report = diffReport(
           diffDocuments(before, after),
           { before: beforePath, after: afterPath },
