@@ -2,14 +2,14 @@
  * `versio check` with its I/O: expand the inputs, read config, glossary and XLIFF files, run the pure
  * checks, return the report and the exit code. Usable in-process (the acceptance tests call it).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputError, VersioError } from '../errors.js';
+import { VersioError } from '../errors.js';
 import { glossaryPathFor } from '../glossary/default.js';
 import { loadGlossary } from '../glossary/load.js';
 import { buildMatcher, type Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
-import { readXliff } from '../xliff/read.js';
+import type { readXliff } from '../xliff/read.js';
+import { readXliffFile } from '../xliff/read-file.js';
 import { checkDocument } from './check-document.js';
 import { loadCheckConfig } from './config-file.js';
 import { displayPath, expandInputs } from './files.js';
@@ -51,10 +51,7 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
     const shown = displayPath(path, cwd);
     let read: ReturnType<typeof readXliff>;
     try {
-      const xml = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new InputError(`${shown}: cannot read: ${error.code ?? error.message}`, { cause: error });
-      });
-      read = readXliff(xml, shown, { allFiles: true });
+      read = await readXliffFile(path, shown);
     } catch (error) {
       // One bad file does not hide the others' findings: it becomes a finding of its own.
       if (!(error instanceof VersioError)) throw error;

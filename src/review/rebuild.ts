@@ -9,7 +9,6 @@ import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readTextFile } from '../io/text-file.js';
 import { outputPaths } from '../outputs.js';
 import { renderArticle } from '../render/article.js';
 import type { ResourceBundle } from '../render/resources.js';
@@ -40,9 +39,8 @@ export interface RebuildResult {
 
 /** Reads `xliffPath` and writes each requested format atomically. */
 export async function rebuildFromXliff(xliffPath: string, options: RebuildOptions): Promise<RebuildResult> {
-  const { readXliff } = await import('../xliff/read.js');
-  const { text } = await readTextFile(xliffPath);
-  const { doc, locations } = readXliff(text, xliffPath, { allFiles: true });
+  const { readXliffFile } = await import('../xliff/read-file.js');
+  const { doc, locations } = await readXliffFile(xliffPath);
   let findings = options.findings;
   if (options.check && options.formats.includes('html')) {
     const [{ checkDocument }, { buildMatcher }] = await Promise.all([

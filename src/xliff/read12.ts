@@ -103,7 +103,7 @@ export function xliff12Builder(path: string, options: ReadOptions = {}): XliffBu
       }
       const group = groups[groups.length - 1];
       const unitId = element.attrs.get('id');
-      if (unitId !== undefined) refuseRepeat(seen, unitId, element, path);
+      if (unitId !== undefined && !options.allFiles) refuseRepeat(seen, unitId, element, path);
       const translate = translateOf(element, group?.translate ?? true);
       for (const { segment, codes, mid } of readTransUnit(element, terms, path)) {
         const keys = [segment.id, `${file.original}/${segment.id}`];

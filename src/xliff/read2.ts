@@ -85,7 +85,10 @@ export function xliff2Builder(
         return;
       }
       const place = { file, translate: translateOf([...parents, element]), targetLang: doc.targetLang };
-      const { block, after } = readUnit(element, doc, locations, path, core, place);
+      const { block, after } = readUnit(element, doc, locations, path, core, {
+        ...place,
+        lenient: options.allFiles === true,
+      });
       if (blockIds.has(block.id)) block.id = `${file}/${block.id}`;
       blockIds.add(block.id);
       doc.blocks.push(block);
@@ -129,7 +132,7 @@ function readUnit(
   locations: Map<string, SegmentLocation>,
   path: string,
   core: string,
-  place: { file: string; translate: boolean; targetLang: string },
+  { lenient, ...place }: { file: string; translate: boolean; targetLang: string; lenient?: boolean },
 ): { block: Block; after?: string } {
   const id = unit.attrs.get('id');
   if (id === undefined) throw new InputError(`${at(path, unit)}: <unit> without the required id`);
@@ -166,7 +169,7 @@ function readUnit(
 
   for (const child of childElements(unit).filter((e) => e.uri === core)) {
     const ownId = child.attrs.get('id');
-    if (ownId !== undefined && (child.name === 'segment' || child.name === 'ignorable'))
+    if (ownId !== undefined && !lenient && (child.name === 'segment' || child.name === 'ignorable'))
       refuseRepeat(seen, ownId, child, path);
     const previous = block.segments[block.segments.length - 1];
     if (child.name === 'ignorable') {

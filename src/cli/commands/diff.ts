@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { segmentsOf } from '../../document.js';
-import { readTextFile } from '../../io/text-file.js';
 import { action, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -23,14 +22,14 @@ Example:
     .action(
       action(ctx, async (beforePath: string, afterPath: string, options: { json?: boolean }) => {
         // The XLIFF reader and the word diff load here, not for --help.
-        const [{ readXliff }, { diffDocuments }, { diffReport, formatDiffText }] = await Promise.all([
-          import('../../xliff/read.js'),
+        const [{ readXliffFile }, { diffDocuments }, { diffReport, formatDiffText }] = await Promise.all([
+          import('../../xliff/read-file.js'),
           import('../../review/diff.js'),
           import('../../review/diff-report.js'),
         ]);
         // Every <file> of a multi-file document; segments are matched by their model id.
-        const before = readXliff((await readTextFile(beforePath)).text, beforePath, { allFiles: true }).doc;
-        const after = readXliff((await readTextFile(afterPath)).text, afterPath, { allFiles: true }).doc;
+        const before = (await readXliffFile(beforePath)).doc;
+        const after = (await readXliffFile(afterPath)).doc;
         const report = diffReport(
           diffDocuments(before, after),
           { before: beforePath, after: afterPath },
