@@ -3,12 +3,14 @@
  * file alone — the reader recovers the layout, the targets are the text. A segment without a
  * target falls back to its source and is reported, never silently dropped.
  */
+
 import { dirname } from 'node:path';
 import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { MAX_INPUT_BYTES } from '../io/text-file.js';
 import { outputPaths } from '../outputs.js';
 import { renderArticle } from '../render/article.js';
 import type { ResourceBundle } from '../render/resources.js';
@@ -40,7 +42,10 @@ export interface RebuildResult {
 /** Reads `xliffPath` and writes each requested format atomically. */
 export async function rebuildFromXliff(xliffPath: string, options: RebuildOptions): Promise<RebuildResult> {
   const { readXliffFile } = await import('../xliff/read-file.js');
-  const { doc, locations } = await readXliffFile(xliffPath);
+  const { doc, locations } = await readXliffFile(xliffPath, xliffPath, {
+    allFiles: true,
+    maxBytes: MAX_INPUT_BYTES,
+  });
   let findings = options.findings;
   if (options.check && options.formats.includes('html')) {
     const [{ checkDocument }, { buildMatcher }] = await Promise.all([

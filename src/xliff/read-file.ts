@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { decodeText } from '../io/text-file.js';
+import { decodeText, readTextFile } from '../io/text-file.js';
 import { type ReadOptions, readXliff, type XliffReadResult } from './read.js';
 
 const DECLARED = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
@@ -13,8 +13,10 @@ const DECLARED = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["'
 export async function readXliffFile(
   path: string,
   shown = path,
-  options: ReadOptions = { allFiles: true },
+  options: ReadOptions & { maxBytes?: number } = { allFiles: true },
 ): Promise<XliffReadResult> {
+  // diff and render hold the whole document: above the input limit they refuse, as for articles.
+  if (options.maxBytes !== undefined) await checkSize(path, options.maxBytes);
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(
       `${shown}: cannot read: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`,
@@ -24,6 +26,13 @@ export async function readXliffFile(
     );
   });
   return readXliff(decodeXml(bytes, shown), shown, options);
+}
+
+async function checkSize(path: string, maxBytes: number): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  const info = await stat(path).catch(() => undefined);
+  // readTextFile words the refusal (and the missing-file message) as for every other input.
+  if (info === undefined || info.size > maxBytes) await readTextFile(path, maxBytes);
 }
 
 /** Pure: the text of an XML document's bytes. */

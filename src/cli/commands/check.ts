@@ -64,6 +64,8 @@ checked and reported, and the run exits 2.`,
           ...(options.glossary === undefined ? {} : { glossary: options.glossary }),
           ...(options.config === undefined ? {} : { config: options.config }),
         });
+        // The reason a file could not be read comes first, as for every refusal.
+        for (const message of unreadable) ctx.io.stderr.write(`versio: ${message}\n`);
         const stream = options.output === undefined ? ctx.io.stdout : { isTTY: false };
         const [{ renderReport }, { summarise }, { writeFileAtomic }] = await Promise.all([
           import('../../check/reporters/index.js'),
@@ -80,7 +82,6 @@ checked and reported, and the run exits 2.`,
             `versio check: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} file(s); ${options.format} report written to ${options.output}\n`,
           );
         }
-        for (const message of unreadable) ctx.io.stderr.write(`versio: ${message}\n`);
         return exitCode;
       }),
     );

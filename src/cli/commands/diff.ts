@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { segmentsOf } from '../../document.js';
+import { MAX_INPUT_BYTES } from '../../io/text-file.js';
 import { action, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -28,8 +29,9 @@ Example:
           import('../../review/diff-report.js'),
         ]);
         // Every <file> of a multi-file document; segments are matched by their model id.
-        const before = (await readXliffFile(beforePath)).doc;
-        const after = (await readXliffFile(afterPath)).doc;
+        const limits = { allFiles: true, maxBytes: MAX_INPUT_BYTES };
+        const before = (await readXliffFile(beforePath, beforePath, limits)).doc;
+        const after = (await readXliffFile(afterPath, afterPath, limits)).doc;
         const report = diffReport(
           diffDocuments(before, after),
           { before: beforePath, after: afterPath },
