@@ -39,6 +39,8 @@ export function checkDocument(
       targetLang: where.targetLang || doc.targetLang,
       ...(where.codes ? { codes: where.codes } : {}),
     };
+    // A unit of another <file> than the document's first names its file, so text reports say where.
+    const label = where.file && where.file !== doc.path ? `${where.file} ${segment.id}` : segment.id;
     const place = {
       ...(where.file ? { file: where.file } : {}),
       ...(where.unit === undefined ? {} : { unit: where.unit }),
@@ -55,7 +57,7 @@ export function checkDocument(
           unit: segment.id,
           line: where.line,
           column: where.column,
-          message: `${segment.id}: ${problem.message}`,
+          message: `${label}: ${problem.message}`,
           text: problem.text,
           ...(problem.entryId === undefined ? {} : { entryId: problem.entryId }),
           ...(Object.keys(place).length === 0 ? {} : { place }),
