@@ -44,8 +44,10 @@ function builderFor(root: XmlElement, path: string, options: ReadOptions): Xliff
   if (root.uri === XLIFF12_NS && version === '1.2') return xliff12Builder(path, options);
   if (root.uri === XLIFF2_NS && (version === '2.0' || version === '2.1'))
     return xliff2Builder(path, version, root, options);
-  // The XLIFF 2.2 core has a namespace of its own; its modules keep their 2.0 namespaces.
-  if (root.uri === XLIFF22_NS && version === '2.2') return xliff2Builder(path, version, root, options);
+  // The XLIFF 2.2 core has a namespace of its own (its modules keep their 2.0 namespaces); its schema
+  // allows version 2.0 and 2.1 there too, "for backward compatibility".
+  if (root.uri === XLIFF22_NS && (version === '2.0' || version === '2.1' || version === '2.2'))
+    return xliff2Builder(path, version, root, options);
   throw new InputError(
     `${where}: unsupported XLIFF (version "${version ?? ''}", namespace "${root.uri}"); Versio reads 1.2, 2.0, 2.1 and 2.2`,
   );

@@ -34,7 +34,9 @@ function schemaFor(xml: string): string | undefined {
   if (version === '1.2' && ns === 'urn:oasis:names:tc:xliff:document:1.2') return SCHEMAS.xliff12Transitional;
   if (version === '2.0' && ns === 'urn:oasis:names:tc:xliff:document:2.0') return SCHEMAS.xliff20;
   if (version === '2.1' && ns === 'urn:oasis:names:tc:xliff:document:2.0') return SCHEMAS.xliff21;
-  if (version === '2.2' && ns === 'urn:oasis:names:tc:xliff:document:2.2') return SCHEMAS.xliff22Core;
+  // The 2.2 schema allows versions 2.0 and 2.1 in its namespace too.
+  if (ns === 'urn:oasis:names:tc:xliff:document:2.2' && ['2.0', '2.1', '2.2'].includes(version ?? ''))
+    return SCHEMAS.xliff22Core;
   return undefined;
 }
 
