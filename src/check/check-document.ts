@@ -4,16 +4,14 @@
 import { type Document, segmentsOf } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
+import type { SegmentLocation } from '../xliff/read-model.js';
 import { checks } from './checks/index.js';
 import type { UnitInput } from './checks/unit.js';
 import type { CheckConfig } from './config.js';
 import { CHECK_IDS, type Finding } from './finding.js';
 
-/** Where a unit starts in its XLIFF file (same shape as the reader's SegmentLocation). */
-export interface UnitLocation {
-  line: number;
-  column: number;
-}
+/** Where a unit starts in its XLIFF file, and what the reader knows of it (SegmentLocation). */
+export type UnitLocation = SegmentLocation;
 
 /**
  * Runs every enabled check on every segment. `file` names the XLIFF in findings (defaults to the
@@ -31,12 +29,23 @@ export function checkDocument(
   const entries = new Map<string, GlossaryEntry>(glossary?.entries.map((e) => [e.id, e]) ?? []);
   const findings: Finding[] = [];
   for (const segment of segmentsOf(doc)) {
+    const where = locations.get(segment.id) ?? { line: 1, column: 1 };
+    // XLIFF translate="no": the unit is not to be translated, so nothing in it is a finding.
+    if (where.translate === false) continue;
     const unit: UnitInput = {
       segment,
       sourceTerms: matcher ? matcher.find(segment.source) : segment.spans,
       entries,
+      targetLang: where.targetLang || doc.targetLang,
+      ...(where.codes ? { codes: where.codes } : {}),
     };
-    const where = locations.get(segment.id) ?? { line: 1, column: 1 };
+    // A unit of another <file> than the document's first names its file, so text reports say where.
+    const label = where.file && where.file !== doc.path ? `${where.file} ${segment.id}` : segment.id;
+    const place = {
+      ...(where.file ? { file: where.file } : {}),
+      ...(where.unit === undefined ? {} : { unit: where.unit }),
+      ...(where.segment === undefined ? {} : { segment: where.segment }),
+    };
     for (const id of CHECK_IDS) {
       const rule = config.rules[id];
       if (!rule.enabled) continue;
@@ -48,9 +57,10 @@ export function checkDocument(
           unit: segment.id,
           line: where.line,
           column: where.column,
-          message: `${segment.id}: ${problem.message}`,
+          message: `${label}: ${problem.message}`,
           text: problem.text,
           ...(problem.entryId === undefined ? {} : { entryId: problem.entryId }),
+          ...(Object.keys(place).length === 0 ? {} : { place }),
         });
       }
     }

@@ -10,6 +10,8 @@ export const CHECK_IDS = [
   'placeholder',
   'number',
   'leftover',
+  'code-order',
+  'unreadable',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -22,8 +24,13 @@ export interface Finding {
   severity: Severity;
   /** The XLIFF file, as given on the command line (or relative to the working directory). */
   file: string;
-  /** Translation unit (segment) id, e.g. `p4.s2`. */
+  /** Translation unit (segment) id, e.g. `p4.s2`; '' for a finding about the whole file (`unreadable`). */
   unit: string;
+  /**
+   * Where the unit stands in a file another tool wrote: its `<file>` (original), unit id and segment
+   * id as written there (the model's `unit` id qualifies ids that repeat across units or files).
+   */
+  place?: { file?: string; unit?: string; segment?: string };
   /** 1-based line and column of the unit in the XLIFF file; 1:1 when the reader gave no location. */
   line: number;
   column: number;

@@ -41,7 +41,7 @@ export const RULES = {
     severity: 'error',
     summary: 'Placeholders or marked terms differ between source and target.',
     details:
-      'The raw placeholders (__E3__) and inline codes (<x id="1"/>, <ph>, <g>, <mrk>) of the source must come back in the target with the same ids and counts; a protected term marked in the source must be marked in the target as often, and a term mark must cover the English form the file\'s glossary table gives it.',
+      'The raw placeholders (__E3__) and XLIFF inline codes (1.2 <g> <x> <bx> <ex> <bpt> <ept> <ph> <it>, 2.x <pc> <ph> <sc> <ec>) of the source must come back in the target with the same ids and counts: a dropped, added, renamed (same kind and equiv/disp, other id) or duplicated code is reported. Annotations (<mrk>, <sm>, <em>) are not codes. A protected term marked in the source must be marked in the target as often, and a term mark must cover the English form the file\'s glossary table gives it.',
   },
   number: {
     id: 'number',
@@ -56,6 +56,21 @@ export const RULES = {
     severity: 'error',
     summary: 'French typography or an unrestored placeholder is left in the English target.',
     details:
-      'Guillemets (« » ‹ ›), a space before ; : ! ? or %, or a placeholder (__E3__, <x id="1"/>) that is not in the source.',
+      'Guillemets (« » ‹ ›) or a space before ; : ! ? or % in a target whose language is English, or a placeholder (__E3__, <x id="1"/>) that is not in the source (any language).',
+  },
+  'code-order': {
+    id: 'code-order',
+    // A warning: a translation may need its codes in another order; a reviewer should look.
+    severity: 'warning',
+    summary: 'The inline codes of the target are in another order than in the source.',
+    details:
+      'The target has the same XLIFF inline codes as the source (by kind and id) but in another order, e.g. two <x/> swapped. Missing, added, renamed or duplicated codes are placeholder findings.',
+  },
+  unreadable: {
+    id: 'unreadable',
+    severity: 'error',
+    summary: 'The file could not be read as XLIFF; nothing in it was checked.',
+    details:
+      'Malformed XML, a DOCTYPE (refused: it could declare entities), a version other than XLIFF 1.2/2.0/2.1/2.2, or a structure the specification forbids (e.g. a <trans-unit> without <source>). The other files are still checked; the run exits 2.',
   },
 } as const satisfies Record<CheckId, RuleDescription>;

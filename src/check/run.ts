@@ -2,14 +2,14 @@
  * `versio check` with its I/O: expand the inputs, read config, glossary and XLIFF files, run the pure
  * checks, return the report and the exit code. Usable in-process (the acceptance tests call it).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { VersioError } from '../errors.js';
 import { glossaryPathFor } from '../glossary/default.js';
 import { loadGlossary } from '../glossary/load.js';
 import { buildMatcher, type Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
-import { readXliff } from '../xliff/read.js';
+import type { readXliff } from '../xliff/read.js';
+import { readXliffFile } from '../xliff/read-file.js';
 import { checkDocument } from './check-document.js';
 import { loadCheckConfig } from './config-file.js';
 import { displayPath, expandInputs } from './files.js';
@@ -29,7 +29,10 @@ export interface RunCheckOptions {
 
 export interface CheckRun {
   report: CheckReport;
-  exitCode: 0 | 1;
+  /** 2 when a file could not be read (after checking the others), else as exitCodeOf. */
+  exitCode: 0 | 1 | 2;
+  /** One line per file that could not be read (also `unreadable` findings of the report). */
+  unreadable: string[];
 }
 
 export async function runCheck(inputs: readonly string[], options: RunCheckOptions): Promise<CheckRun> {
@@ -43,12 +46,21 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
 
   const files: CheckedFile[] = [];
   const findings: Finding[] = [];
+  const unreadable: string[] = [];
   for (const path of paths) {
     const shown = displayPath(path, cwd);
-    const xml = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${shown}: cannot read: ${error.code ?? error.message}`, { cause: error });
-    });
-    const { doc, locations } = readXliff(xml, shown);
+    let read: ReturnType<typeof readXliff>;
+    try {
+      read = await readXliffFile(path, shown);
+    } catch (error) {
+      // One bad file does not hide the others' findings: it becomes a finding of its own.
+      if (!(error instanceof VersioError)) throw error;
+      unreadable.push(error.message);
+      files.push({ path: shown, units: [] });
+      findings.push(unreadableFinding(shown, error.message));
+      continue;
+    }
+    const { doc, locations } = read;
     files.push({
       path: shown,
       units: doc.blocks.flatMap((b) =>
@@ -63,5 +75,20 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
     failOn: options.failOn ?? 'error',
     ...(glossaryPath === undefined ? {} : { glossary: glossaryPath }),
   };
-  return { report, exitCode: exitCodeOf(report) };
+  return { report, exitCode: unreadable.length > 0 ? 2 : exitCodeOf(report), unreadable };
+}
+
+/** The reader's message names the file and, for XML faults, the line and column: keep them. */
+function unreadableFinding(file: string, message: string): Finding {
+  const at = /^.*?:(\d+):(\d+): /.exec(message.startsWith(file) ? `x${message.slice(file.length)}` : '');
+  return {
+    check: 'unreadable',
+    severity: 'error',
+    file,
+    unit: '',
+    line: at ? Number(at[1]) : 1,
+    column: at ? Number(at[2]) : 1,
+    message,
+    text: file,
+  };
 }

@@ -5,10 +5,12 @@
  * Output depends on the document alone (no clock), so a committed page changes only when the
  * translation does.
  */
+
 import type { Block, Document, Segment, SegmentState, TermSpan } from '../document.js';
 import { segmentsOf } from '../document.js';
 import { assertTargetMarks } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
+import { dirAttribute } from './direction.js';
 import { esc } from './html.js';
 import { REVIEW_PAGE_CSS } from './review-page.css.js';
 import { markTerms, type TermMark, termIndex, termMark, usedTerms } from './review-page-terms.js';
@@ -84,7 +86,7 @@ export function renderReviewPage(doc: Document, options: ReviewPageOptions = {})
     '<header>',
     `<h1>${esc(title)}</h1>`,
     `<p class="meta">${esc(doc.path)} · <span lang="${esc(doc.sourceLang)}">${esc(doc.sourceLang)}</span> → ` +
-      `<span lang="${esc(doc.targetLang)}">${esc(doc.targetLang)}</span></p>`,
+      `<span lang="${esc(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${esc(doc.targetLang)}</span></p>`,
     counts(doc, options.findings ?? [], terms.size),
     legend(),
     findingList(findings.document, 'document-findings', 'Findings for the whole document'),
@@ -186,7 +188,7 @@ function segmentArticle(
   const target =
     segment.target === undefined || segment.target === ''
       ? '<p class="text missing">(no target)</p>'
-      : `<p class="text" lang="${esc(doc.targetLang)}">${markTerms(segment.target, segment.targetSpans ?? [], term)}</p>`;
+      : `<p class="text" lang="${esc(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${markTerms(segment.target, segment.targetSpans ?? [], term)}</p>`;
   const engine = segment.provenance?.engine;
   const machine = segment.provenance?.machineTarget;
   return [
@@ -198,12 +200,12 @@ function segmentArticle(
     '</div>',
     '<div class="pair">',
     `<div class="cell source"><div class="lang-label">Source (${esc(doc.sourceLang)})</div>` +
-      `<p class="text" lang="${esc(doc.sourceLang)}">${markTerms(segment.source, segment.spans, term)}</p></div>`,
+      `<p class="text" lang="${esc(doc.sourceLang)}"${dirAttribute(doc.sourceLang)}>${markTerms(segment.source, segment.spans, term)}</p></div>`,
     `<div class="cell target"><div class="lang-label">Target (${esc(doc.targetLang)})</div>${target}</div>`,
     '</div>',
     machine === undefined
       ? ''
-      : `<details class="machine"><summary>Engine output before review</summary><p class="text" lang="${esc(doc.targetLang)}">${esc(machine)}</p></details>`,
+      : `<details class="machine"><summary>Engine output before review</summary><p class="text" lang="${esc(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${esc(machine)}</p></details>`,
     findingList(findings, undefined, `Findings for ${segment.id}`),
     segment.notes.length === 0
       ? ''

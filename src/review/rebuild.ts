@@ -3,6 +3,7 @@
  * file alone — the reader recovers the layout, the targets are the text. A segment without a
  * target falls back to its source and is reported, never silently dropped.
  */
+
 import { dirname } from 'node:path';
 import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
@@ -10,13 +11,15 @@ import { segmentsOf } from '../document.js';
 import { markTargetTerms } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readTextFile } from '../io/text-file.js';
+import { MAX_INPUT_BYTES } from '../io/text-file.js';
 import { outputPaths } from '../outputs.js';
 import { renderArticle } from '../render/article.js';
 import type { ResourceBundle } from '../render/resources.js';
 import { type ReviewFinding, renderReviewPage } from '../render/review-page.js';
 
+import { withCodeMarkers } from './code-markers.js';
 import { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
+import { safeLanguage, safeSourceName } from './safe-name.js';
 
 export { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
 
@@ -39,9 +42,11 @@ export interface RebuildResult {
 
 /** Reads `xliffPath` and writes each requested format atomically. */
 export async function rebuildFromXliff(xliffPath: string, options: RebuildOptions): Promise<RebuildResult> {
-  const { readXliff } = await import('../xliff/read.js');
-  const { text } = await readTextFile(xliffPath);
-  const { doc, locations } = readXliff(text, xliffPath);
+  const { readXliffFile } = await import('../xliff/read-file.js');
+  const { doc, locations } = await readXliffFile(xliffPath, xliffPath, {
+    allFiles: true,
+    maxBytes: MAX_INPUT_BYTES,
+  });
   let findings = options.findings;
   if (options.check && options.formats.includes('html')) {
     const [{ checkDocument }, { buildMatcher }] = await Promise.all([
@@ -51,7 +56,9 @@ export async function rebuildFromXliff(xliffPath: string, options: RebuildOption
     const matcher = options.glossary ? buildMatcher(options.glossary) : undefined;
     findings = checkDocument(doc, locations, matcher, options.glossary, options.check, xliffPath);
   }
-  const outputs = rebuildOutputs(doc, xliffPath, { ...options, ...(findings ? { findings } : {}) });
+  // Checks read the model's text; the article and the review page show where the codes stand.
+  const shown = withCodeMarkers(doc, locations);
+  const outputs = rebuildOutputs(shown, xliffPath, { ...options, ...(findings ? { findings } : {}) });
   for (const [path, data] of outputs.files) await writeFileAtomic(path, data);
   return { files: outputs.files.map(([path]) => path), untranslated: outputs.untranslated };
 }
@@ -62,11 +69,12 @@ export function rebuildOutputs(
   xliffPath: string,
   options: RebuildOptions,
 ): { files: [string, string][]; untranslated: string[] } {
+  // `original` and the languages come from the file, maybe from another tool: made safe as names.
   const paths = outputPaths(
-    doc.path || xliffPath,
+    safeSourceName(doc.path, xliffPath),
     options.outDir ?? dirname(xliffPath),
-    doc.sourceLang,
-    doc.targetLang,
+    safeLanguage(doc.sourceLang, 'source'),
+    safeLanguage(doc.targetLang, 'target'),
   );
   // The page's term highlights come from the model, as in `translate`, not from the file's marks.
   markTargetTerms(doc);

@@ -1,5 +1,7 @@
 /** XLIFF 2 namespaces and the Versio values written into them (shared by write2.ts and read2.ts). */
 export const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+/** XLIFF 2.2 core (read only; Versio writes 2.1). */
+export const XLIFF22_NS = 'urn:oasis:names:tc:xliff:document:2.2';
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
 export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
 export const MTC_NS = 'urn:oasis:names:tc:xliff:matches:2.0';

@@ -3,32 +3,33 @@
  * header glossary, provenance from the context group), and files other tools wrote or rewrote
  * (any attribute order, extra namespaces, missing targets, approved/state from CAT tools).
  */
-import type { Block, Document, Provenance, Segment, TermSpan } from '../document.js';
+import type { Block, Document } from '../document.js';
 import { InputError } from '../errors.js';
-import { GENERATED_NOTE_FROM } from './generated-notes.js';
-import { inlineCodesNote, readInline } from './inline-read.js';
 import { eolFromName, type Layout, parseLayout } from './layout.js';
-import { KIND_RESTYPE_PREFIX, PROVENANCE_CONTEXT, XLIFF12_NS } from './names12.js';
-import { TOOL_ID } from './options.js';
+import { KIND_RESTYPE_PREFIX, XLIFF12_NS } from './names12.js';
 import {
   at,
   blockKind,
   defaultBlockAfter,
   locate,
+  type ReadOptions,
+  refuseRepeat,
   type SegmentLocation,
   type XliffBuilder,
   type XliffReadResult,
 } from './read-model.js';
-import { fromState12 } from './state.js';
-import { parseTermTable, type TermTable, termInfo } from './terms12.js';
+import { parseTermTable, type TermTable } from './terms12.js';
+import { readTransUnit } from './trans-unit12.js';
 import { childElements, textOf, type XmlElement } from './xml-tree.js';
 
 interface OpenGroup {
   block: Block;
   hasChildGroup: boolean;
+  /** `translate` of this group, or inherited from an enclosing one. */
+  translate: boolean;
 }
 
-export function xliff12Builder(path: string): XliffBuilder {
+export function xliff12Builder(path: string, options: ReadOptions = {}): XliffBuilder {
   const doc: Document = {
     path: '',
     sourceLang: '',
@@ -41,6 +42,10 @@ export function xliff12Builder(path: string): XliffBuilder {
   const locations = new Map<string, SegmentLocation>();
   const groups: OpenGroup[] = [];
   let files = 0;
+  let file = { original: '', targetLang: '' };
+  // XLIFF 1.2 (trans-unit `id`): unique within its <file>.
+  let seen = new Map<string, XmlElement>();
+  const blockIds = new Set<string>();
   let layout: Layout | undefined;
   let terms: TermTable | undefined;
 
@@ -50,14 +55,21 @@ export function xliff12Builder(path: string): XliffBuilder {
   return {
     open(element) {
       if (isXliff(element, 'file')) {
-        if (++files > 1) {
+        if (++files > 1 && !options.allFiles) {
           throw new InputError(
             `${at(path, element)}: a second <file>; Versio reads one document per XLIFF file`,
           );
         }
-        doc.path = element.attrs.get('original') ?? '';
-        doc.sourceLang = element.attrs.get('source-language') ?? '';
-        doc.targetLang = element.attrs.get('target-language') ?? '';
+        file = {
+          original: element.attrs.get('original') ?? '',
+          targetLang: element.attrs.get('target-language') ?? '',
+        };
+        seen = new Map();
+        if (files === 1) {
+          doc.path = file.original;
+          doc.sourceLang = element.attrs.get('source-language') ?? '';
+          doc.targetLang = file.targetLang;
+        }
         return false;
       }
       if (isXliff(element, 'group')) {
@@ -67,6 +79,7 @@ export function xliff12Builder(path: string): XliffBuilder {
         groups.push({
           block: { id: element.attrs.get('id') ?? '', kind, segments: [], after: '' },
           hasChildGroup: false,
+          translate: translateOf(element, parent?.translate ?? true),
         });
         return false;
       }
@@ -77,20 +90,37 @@ export function xliff12Builder(path: string): XliffBuilder {
       const { block, hasChildGroup } = groups.pop()!;
       // A group that only holds other groups is structure, not a block of text.
       if (block.segments.length > 0 || !hasChildGroup) {
-        if (block.id === '') block.id = `g${doc.blocks.length + 1}`;
+        if (block.id === '' || blockIds.has(block.id)) block.id = `g${doc.blocks.length + 1}`;
+        blockIds.add(block.id);
         doc.blocks.push(block);
       }
     },
     captured(element) {
       if (element.name === 'header') {
-        ({ layout, terms } = readHeader(element, path));
+        // Versio writes one <file>: only the first file's header can carry its layout and terms.
+        if (files === 1) ({ layout, terms } = readHeader(element, path));
         return;
       }
-      const segment = readTransUnit(element, terms, path);
-      locate(locations, segment.id, element, path);
       const group = groups[groups.length - 1];
-      if (group) group.block.segments.push(segment);
-      else doc.blocks.push({ id: segment.id, kind: 'paragraph', segments: [segment], after: '' });
+      const unitId = element.attrs.get('id');
+      if (unitId !== undefined && !options.allFiles) refuseRepeat(seen, unitId, element, path);
+      const translate = translateOf(element, group?.translate ?? true);
+      for (const { segment, codes, mid } of readTransUnit(element, terms, path)) {
+        const keys = [segment.id, `${file.original}/${segment.id}`];
+        segment.id = locate(locations, keys, element, {
+          file: file.original,
+          unit: unitId ?? segment.id,
+          ...(mid === undefined ? {} : { segment: mid }),
+          translate,
+          targetLang: file.targetLang,
+          codes,
+        });
+        if (group) group.block.segments.push(segment);
+        else {
+          blockIds.add(segment.id);
+          doc.blocks.push({ id: segment.id, kind: 'paragraph', segments: [segment], after: '' });
+        }
+      }
     },
     finish(): XliffReadResult {
       if (files === 0) throw new InputError(`${path}: no <file> element; an XLIFF 1.2 document needs one`);
@@ -98,6 +128,12 @@ export function xliff12Builder(path: string): XliffBuilder {
       return { version: '1.2', doc, locations };
     },
   };
+}
+
+/** XLIFF 1.2 `translate="yes|no"` on <group> and <trans-unit>; a unit inherits its group's. */
+function translateOf(element: XmlElement, inherited: boolean): boolean {
+  const value = element.attrs.get('translate');
+  return value === undefined ? inherited : value !== 'no';
 }
 
 function readHeader(header: XmlElement, path: string): { layout?: Layout; terms?: TermTable } {
@@ -111,72 +147,6 @@ function readHeader(header: XmlElement, path: string): { layout?: Layout; terms?
     layout: skeleton && parseLayout(textOf(skeleton), at(path, skeleton)),
     terms: glossary && parseTermTable(textOf(glossary), at(path, glossary)),
   };
-}
-
-function readTransUnit(unit: XmlElement, terms: TermTable | undefined, path: string): Segment {
-  const id = unit.attrs.get('id');
-  if (id === undefined) throw new InputError(`${at(path, unit)}: <trans-unit> without the required id`);
-  const child = (name: string) => childElements(unit, name, XLIFF12_NS)[0];
-  const source = child('source');
-  if (source === undefined) throw new InputError(`${at(path, unit)}: trans-unit "${id}" has no <source>`);
-  const isTerm = (e: XmlElement) =>
-    e.uri === XLIFF12_NS && e.name === 'mrk' && e.attrs.get('mtype') === 'term';
-  const spansOf = (text: ReturnType<typeof readInline>): TermSpan[] =>
-    text.marks.map((m) => ({
-      start: m.start,
-      end: m.end,
-      ...termInfo(terms, m.element.attrs.get('comment')),
-    }));
-
-  const src = readInline(source, isTerm);
-  const targetElement = child('target');
-  const tgt = targetElement && readInline(targetElement, isTerm);
-  const notes = childElements(unit, 'note', XLIFF12_NS)
-    .filter((note) => note.attrs.get('from') !== GENERATED_NOTE_FROM)
-    .map(textOf);
-  if (src.codes.length > 0) notes.push(inlineCodesNote('source', src.codes));
-  if (tgt && tgt.codes.length > 0) notes.push(inlineCodesNote('target', tgt.codes));
-
-  const segment: Segment = {
-    id,
-    source: src.text,
-    after: '',
-    spans: spansOf(src),
-    state: fromState12(targetElement?.attrs.get('state'), unit.attrs.get('approved') === 'yes', tgt?.text),
-    notes,
-  };
-  if (tgt) {
-    segment.target = tgt.text;
-    if (tgt.marks.length > 0) segment.targetSpans = spansOf(tgt);
-  }
-  const provenance = readProvenance(unit, segment.target);
-  if (provenance) segment.provenance = provenance;
-  return segment;
-}
-
-function readProvenance(unit: XmlElement, target: string | undefined): Provenance | undefined {
-  const contexts = new Map<string, string>();
-  for (const group of childElements(unit, 'context-group', XLIFF12_NS)) {
-    for (const context of childElements(group, 'context', XLIFF12_NS)) {
-      contexts.set(context.attrs.get('context-type') ?? '', textOf(context));
-    }
-  }
-  const altTrans = childElements(unit, 'alt-trans', XLIFF12_NS).find(
-    (alt) => alt.attrs.get('tool-id') === TOOL_ID,
-  );
-  const engine = contexts.get(PROVENANCE_CONTEXT.engine) ?? altTrans?.attrs.get('origin');
-  if (engine === undefined) return undefined;
-  const machine = altTrans && childElements(altTrans, 'target', XLIFF12_NS)[0];
-  // A machine claim needs the engine's output: without it a tool may have edited the target and
-  // nothing could tell, so the target counts as a person's work (review/merge.ts).
-  if (engine !== 'human' && machine === undefined && target !== undefined && target !== '') return undefined;
-  const provenance: Provenance = { engine };
-  const hash = contexts.get(PROVENANCE_CONTEXT.glossaryHash);
-  if (hash !== undefined) provenance.glossaryHash = hash;
-  const billed = contexts.get(PROVENANCE_CONTEXT.billedCharacters);
-  if (billed !== undefined && /^\d+$/.test(billed)) provenance.billedCharacters = Number(billed);
-  if (machine !== undefined && textOf(machine) !== target) provenance.machineTarget = textOf(machine);
-  return provenance;
 }
 
 /** The skeleton's layout by id; what it does not name gets the defaults of read-model.ts. */

@@ -17,13 +17,17 @@ import {
   MTC_NS,
   PROVENANCE_CATEGORY,
   VERSIO_NS,
-  XLIFF2_NS,
 } from './names2.js';
+import { at } from './read-model.js';
+
+const XLIFF2_CORE_PREFIX = 'urn:oasis:names:tc:xliff:document:2.';
+
 import {
-  at,
   blockKind,
   defaultBlockAfter,
   locate,
+  type ReadOptions,
+  refuseRepeat,
   type SegmentLocation,
   type XliffBuilder,
   type XliffReadResult,
@@ -31,7 +35,14 @@ import {
 import { fromState2 } from './state.js';
 import { attrKey, childElements, textOf, type XmlElement } from './xml-tree.js';
 
-export function xliff2Builder(path: string, version: '2.0' | '2.1', root: XmlElement): XliffBuilder {
+export function xliff2Builder(
+  path: string,
+  version: '2.0' | '2.1' | '2.2',
+  root: XmlElement,
+  options: ReadOptions = {},
+): XliffBuilder {
+  // 2.2 files use the 2.2 core namespace; everything else about the core is read alike.
+  const core = root.uri;
   const doc: Document = {
     path: '',
     sourceLang: root.attrs.get('srcLang') ?? '',
@@ -43,25 +54,29 @@ export function xliff2Builder(path: string, version: '2.0' | '2.1', root: XmlEle
   };
   const locations = new Map<string, SegmentLocation>();
   const blockAfter = new Map<Block, string>();
+  const blockIds = new Set<string>();
   let files = 0;
+  let file = '';
 
   return {
     open(element, parents) {
       const parent = parents[parents.length - 1];
-      if (element.uri === XLIFF2_NS && element.name === 'file') {
-        if (++files > 1) {
+      if (element.uri === core && element.name === 'file') {
+        if (++files > 1 && !options.allFiles) {
           throw new InputError(
             `${at(path, element)}: a second <file>; Versio reads one document per XLIFF file`,
           );
         }
-        doc.path = element.attrs.get('original') ?? '';
+        file = element.attrs.get('original') ?? element.attrs.get('id') ?? '';
+        if (files === 1) doc.path = element.attrs.get('original') ?? '';
         return false;
       }
-      if (element.uri === MDA_NS && element.name === 'metadata' && parent?.name === 'file') return true;
-      return element.uri === XLIFF2_NS && element.name === 'unit';
+      if (element.uri === MDA_NS && element.name === 'metadata' && parent?.name === 'file')
+        return files === 1;
+      return element.uri === core && element.name === 'unit';
     },
     close() {},
-    captured(element) {
+    captured(element, parents) {
       if (element.name === 'metadata') {
         const layout = metaValues(element, LAYOUT_CATEGORY)[0];
         if (layout?.has('eol')) doc.eol = eolFromName(layout.get('eol')!, at(path, element));
@@ -69,7 +84,13 @@ export function xliff2Builder(path: string, version: '2.0' | '2.1', root: XmlEle
         if (layout?.has('before')) doc.before = layout.get('before')!;
         return;
       }
-      const { block, after } = readUnit(element, doc, locations, path);
+      const place = { file, translate: translateOf([...parents, element]), targetLang: doc.targetLang };
+      const { block, after } = readUnit(element, doc, locations, path, core, {
+        ...place,
+        lenient: options.allFiles === true,
+      });
+      if (blockIds.has(block.id)) block.id = `${file}/${block.id}`;
+      blockIds.add(block.id);
       doc.blocks.push(block);
       if (after !== undefined) blockAfter.set(block, after);
     },
@@ -81,6 +102,12 @@ export function xliff2Builder(path: string, version: '2.0' | '2.1', root: XmlEle
       return { version, doc, locations };
     },
   };
+}
+
+/** XLIFF 2 `translate` (on <file>, <group>, <unit>) is inherited: the innermost one set wins. */
+function translateOf(elements: readonly XmlElement[]): boolean {
+  const set = elements.findLast((e) => e.attrs.has('translate'));
+  return set?.attrs.get('translate') !== 'no';
 }
 
 /** The `mda:meta` values of each metaGroup with this category, by meta type. */
@@ -104,6 +131,8 @@ function readUnit(
   doc: Document,
   locations: Map<string, SegmentLocation>,
   path: string,
+  core: string,
+  { lenient, ...place }: { file: string; translate: boolean; targetLang: string; lenient?: boolean },
 ): { block: Block; after?: string } {
   const id = unit.attrs.get('id');
   if (id === undefined) throw new InputError(`${at(path, unit)}: <unit> without the required id`);
@@ -122,7 +151,9 @@ function readUnit(
       .map((values) => [values.get('segment') ?? '', values] as const),
   );
   const machine = engineOutputs(unit);
-  const isTerm = (e: XmlElement) => e.uri === XLIFF2_NS && e.name === 'mrk' && e.attrs.get('type') === 'term';
+  const isTerm = (e: XmlElement) => e.uri === core && e.name === 'mrk' && e.attrs.get('type') === 'term';
+  // XLIFF 2.x `id` constraint: segment and ignorable ids are unique within the enclosing <unit>, not the file.
+  const seen = new Map<string, XmlElement>();
   const spansOf = (text: ReturnType<typeof readInline>): TermSpan[] =>
     text.marks.map((m) => {
       const ref = m.element.attrs.get('ref') ?? '';
@@ -136,10 +167,13 @@ function readUnit(
       };
     });
 
-  for (const child of childElements(unit).filter((e) => e.uri === XLIFF2_NS)) {
+  for (const child of childElements(unit).filter((e) => e.uri === core)) {
+    const ownId = child.attrs.get('id');
+    if (ownId !== undefined && !lenient && (child.name === 'segment' || child.name === 'ignorable'))
+      refuseRepeat(seen, ownId, child, path);
     const previous = block.segments[block.segments.length - 1];
     if (child.name === 'ignorable') {
-      const text = textOf(childElements(child, 'source', XLIFF2_NS)[0] ?? child);
+      const text = textOf(childElements(child, 'source', core)[0] ?? child);
       // Text before a unit's first segment has no segment to follow: it joins what precedes the block.
       if (previous) previous.after += text;
       else if (doc.blocks.length > 0) doc.blocks[doc.blocks.length - 1]!.after += text;
@@ -147,13 +181,18 @@ function readUnit(
       continue;
     }
     if (child.name !== 'segment') continue;
-    const source = childElements(child, 'source', XLIFF2_NS)[0];
+    const source = childElements(child, 'source', core)[0];
     if (source === undefined) throw new InputError(`${at(path, child)}: <segment> without <source>`);
-    const segmentId = child.attrs.get('id') ?? `${id}.s${block.segments.length + 1}`;
-    locate(locations, segmentId, child, path);
     const src = readInline(source, isTerm);
-    const targetElement = childElements(child, 'target', XLIFF2_NS)[0];
+    const targetElement = childElements(child, 'target', core)[0];
     const tgt = targetElement && readInline(targetElement, isTerm);
+    const keys = ownId === undefined ? [`${id}.s${block.segments.length + 1}`] : [ownId, `${id}/${ownId}`];
+    const segmentId = locate(locations, [...keys, `${place.file}/${id}/${ownId ?? keys[0]}`], child, {
+      ...place,
+      unit: id,
+      ...(ownId === undefined ? {} : { segment: ownId }),
+      codes: { source: src.refs, ...(tgt ? { target: tgt.refs } : {}) },
+    });
     const segment: Segment = {
       id: segmentId,
       source: src.text,
@@ -172,7 +211,7 @@ function readUnit(
     if (tgt && tgt.codes.length > 0) segment.notes.push(inlineCodesNote('target', tgt.codes));
     block.segments.push(segment);
   }
-  attachNotes(unit, block);
+  attachNotes(unit, block, core);
   return after === undefined ? { block } : { block, after };
 }
 
@@ -198,7 +237,7 @@ function engineOutputs(unit: XmlElement): Map<string, { origin?: string; text: s
   for (const matches of childElements(unit, 'matches', MTC_NS)) {
     for (const match of childElements(matches, 'match', MTC_NS)) {
       if (match.attrs.get('subType') !== ENGINE_OUTPUT_SUBTYPE) continue;
-      const target = childElements(match, 'target', XLIFF2_NS)[0];
+      const target = childElements(match, 'target').find((e) => e.uri.startsWith(XLIFF2_CORE_PREFIX));
       const origin = match.attrs.get('origin');
       outputs.set((match.attrs.get('ref') ?? '').replace(/^#/, ''), {
         text: target ? textOf(target) : '',
@@ -229,8 +268,8 @@ function readProvenance(
 }
 
 /** Unit notes go to the segment named by `versio:segment`, else to the unit's first segment. */
-function attachNotes(unit: XmlElement, block: Block): void {
-  const notes = childElements(unit, 'notes', XLIFF2_NS).flatMap((n) => childElements(n, 'note', XLIFF2_NS));
+function attachNotes(unit: XmlElement, block: Block, core: string): void {
+  const notes = childElements(unit, 'notes', core).flatMap((n) => childElements(n, 'note', core));
   for (const note of notes.reverse()) {
     const segmentId = note.attrs.get(attrKey('segment', VERSIO_NS));
     const segment = block.segments.find((s) => s.id === segmentId) ?? block.segments[0];

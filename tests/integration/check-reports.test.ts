@@ -84,6 +84,8 @@ describe('SARIF 2.1.0', () => {
       'placeholder',
       'number',
       'leftover',
+      'code-order',
+      'unreadable',
     ]);
     expect(run.results).toHaveLength(failing.findings.length);
     const forbidden = run.results.find((r: { ruleId: string }) => r.ruleId === 'term-forbidden');

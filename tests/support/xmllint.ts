@@ -9,6 +9,11 @@ export const SCHEMAS = {
   xliff12Strict: fileURLToPath(new URL('../schemas/xliff-1.2/xliff-core-1.2-strict.xsd', import.meta.url)),
   xliff20: fileURLToPath(new URL('../schemas/xliff-2.0/xliff_2.0_core_and_modules.xsd', import.meta.url)),
   xliff21: fileURLToPath(new URL('../schemas/xliff-2.0/2.1/xliff_2.1_core_and_modules.xsd', import.meta.url)),
+  xliff12Transitional: fileURLToPath(
+    new URL('../schemas/xliff-1.2/xliff-core-1.2-transitional.xsd', import.meta.url),
+  ),
+  // Core only: module elements are validated laxly (extension points), as the 2.2 core allows.
+  xliff22Core: fileURLToPath(new URL('../schemas/xliff-2.2/xliff_core_2.2.xsd', import.meta.url)),
 } as const;
 
 export interface XmllintResult {

@@ -68,8 +68,13 @@ describe('an XLIFF 1.2 file from another tool', () => {
     expect(segments.map((s) => s.state)).toEqual(['needs-review', 'initial', 'translated']);
   });
 
-  it('keeps code text and records the codes in a note', () => {
-    expect(segments[2]!.source).toBe('Le <b>vent</b> souffle.');
+  it('leaves native code out of the text, records the codes in a note and by id', () => {
+    // XLIFF 1.2: the content of <bpt>/<ept>/<ph>/<it> is the original format's code, not text.
+    expect(segments[2]!.source).toBe('Le vent souffle.');
+    expect(locations.get('3')?.codes?.source).toEqual([
+      { kind: 'bpt', id: '1', offset: 3 },
+      { kind: 'ept', id: '1', offset: 7 },
+    ]);
     expect(segments[2]!.notes).toEqual([
       'From the TM.',
       'Versio: the source had inline codes (<bpt>, <ept>) that were flattened to plain text; check formatting.',
@@ -82,11 +87,11 @@ describe('an XLIFF 1.2 file from another tool', () => {
   });
 
   it('gives the default layout: blank line between blocks, space between sentences', () => {
-    expect(documentSource(doc)).toBe('Bonjour {name} !\n\nIl pleut. Le <b>vent</b> souffle.\n');
+    expect(documentSource(doc)).toBe('Bonjour  !\n\nIl pleut. Le vent souffle.\n');
   });
 
   it('locates units written by others', () => {
-    expect(locations.get('3')).toEqual({ line: 14, column: 9 });
+    expect(locations.get('3')).toMatchObject({ line: 14, column: 9, file: 'news.txt', unit: '3' });
   });
 });
 

@@ -59,8 +59,8 @@ describe('readXliff refuses bad input with an InputError', () => {
       /unsupported XLIFF \(version "1\.1"/,
     ],
     [
-      'XLIFF 2.2',
-      '<xliff version="2.2" srcLang="fr" xmlns="urn:oasis:names:tc:xliff:document:2.2"/>',
+      'a 2.2 version in the 2.0 namespace',
+      '<xliff version="2.2" srcLang="fr" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>',
       /unsupported XLIFF/,
     ],
     [

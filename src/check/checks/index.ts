@@ -1,4 +1,5 @@
 import type { CheckId } from '../finding.js';
+import { codeOrder } from './code-order.js';
 import { leftover } from './leftover.js';
 import { number } from './number.js';
 import { placeholder } from './placeholder.js';
@@ -14,4 +15,7 @@ export const checks = {
   placeholder,
   number,
   leftover,
+  'code-order': codeOrder,
+  // A file-level finding: run.ts reports a file it cannot read; there is no unit to look at.
+  unreadable: () => [],
 } satisfies Record<CheckId, Check>;

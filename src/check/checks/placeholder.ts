@@ -1,18 +1,21 @@
 /**
  * placeholder: the source's placeholders (`__E3__`), inline codes (`<x id="1"/>`, `<ph>`, `<g>`) and
  * protected terms (marked `<mrk>` in XLIFF, read back as spans/targetSpans) must come back in the
- * target with the same ids, as many times. Codes found only in the target are `leftover`'s business,
+ * target with the same ids, as many times. XLIFF inline codes the reader listed are compared by id
+ * (code-diff.ts): dropped, added, renamed and duplicated codes are each reported as such; their order
+ * is `code-order`'s business. Raw placeholders found only in the target are `leftover`'s business,
  * so one stray `__E3__` is reported once.
  */
 import type { TermSpan } from '../../document.js';
+import { diffCodes, showCode } from '../code-diff.js';
 import { countByKey, inlineCodes } from '../inline-codes.js';
-import { type Check, type Problem, quote, targetOf } from './unit.js';
+import { type Check, type Problem, quote, targetOf, type UnitInput } from './unit.js';
 
 export const placeholder: Check = (unit) => {
+  const problems = xliffCodeProblems(unit);
   const target = targetOf(unit);
-  if (target === undefined) return [];
+  if (target === undefined) return problems;
   const { segment } = unit;
-  const problems: Problem[] = [];
   const inTarget = countByKey(inlineCodes(target));
   for (const [key, { count, raw }] of countByKey(inlineCodes(segment.source))) {
     const found = inTarget.get(key)?.count ?? 0;
@@ -23,8 +26,9 @@ export const placeholder: Check = (unit) => {
       });
     }
   }
+  // Without the reader's code lists (a document built elsewhere), the reader's notes still name them.
   const flattened = {
-    source: flattenedCodes(segment.notes, 'source'),
+    source: unit.codes ? new Set<string>() : flattenedCodes(segment.notes, 'source'),
     target: flattenedCodes(segment.notes, 'target'),
   };
   for (const name of flattened.source) {
@@ -62,6 +66,41 @@ export const placeholder: Check = (unit) => {
   }
   return problems;
 };
+
+/** Codes of a target that has text or codes (an empty target is `untranslated`'s finding). */
+export function codeDiffOf(unit: UnitInput): ReturnType<typeof diffCodes> | undefined {
+  const codes = unit.codes;
+  if (codes?.target === undefined) return undefined;
+  if (codes.target.length === 0 && (unit.segment.target ?? '').trim() === '') return undefined;
+  return diffCodes(codes.source, codes.target);
+}
+
+function xliffCodeProblems(unit: UnitInput): Problem[] {
+  const diff = codeDiffOf(unit);
+  if (diff === undefined) return [];
+  const problems: Problem[] = [];
+  for (const code of diff.dropped)
+    problems.push({
+      message: `inline code ${showCode(code)} of the source is missing from the target`,
+      text: showCode(code),
+    });
+  for (const code of diff.added)
+    problems.push({
+      message: `inline code ${showCode(code)} in the target is not in the source`,
+      text: showCode(code),
+    });
+  for (const { source, target } of diff.renamed)
+    problems.push({
+      message: `inline code ${showCode(source)} of the source is renamed ${showCode(target)} in the target`,
+      text: showCode(target),
+    });
+  for (const { code, source, target } of diff.duplicated)
+    problems.push({
+      message: `inline code ${showCode(code)} appears ${times(source)} in the source, ${times(target)} in the target`,
+      text: showCode(code),
+    });
+  return problems;
+}
 
 // The XLIFF reader flattens real inline elements and says so in a note (xliff/inline-read.ts, inlineCodesNote):
 // "Versio: the source had inline codes (<x>, <g>) that were flattened to plain text; check formatting."

@@ -2,20 +2,24 @@
  * term-missing: a glossary term of the source whose English form is not in the target.
  * term-forbidden: a forbidden English variant of any entry in the target.
  * Presence is checked per entry, not per occurrence: a translation may refer back with a pronoun.
+ * Both look for English forms, so they apply when the target is English; a term marked in the XLIFF
+ * without a known English form (another tool's term mark, no Versio glossary entry) has nothing to
+ * look for.
  */
 import type { TermSpan } from '../../document.js';
 import { findEnglish } from '../english.js';
-import { type Check, type Problem, quote, targetOf, type UnitInput } from './unit.js';
+import { type Check, type Problem, quote, targetIsEnglish, targetOf, type UnitInput } from './unit.js';
 
 export const termMissing: Check = (unit) => {
   const target = targetOf(unit);
-  if (target === undefined) return [];
+  if (target === undefined || !targetIsEnglish(unit)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const span of unit.sourceTerms) {
     if (seen.has(span.entryId)) continue;
     seen.add(span.entryId);
     const english = englishFormOf(span, unit);
+    if (english.trim() === '') continue;
     if (findEnglish(target, english).length > 0) continue;
     const french = unit.segment.source.slice(span.start, span.end);
     problems.push({
@@ -29,7 +33,7 @@ export const termMissing: Check = (unit) => {
 
 export const termForbidden: Check = (unit) => {
   const target = targetOf(unit);
-  if (target === undefined) return [];
+  if (target === undefined || !targetIsEnglish(unit)) return [];
   const problems: Problem[] = [];
   for (const entry of unit.entries.values()) {
     // A forbidden variant inside the canonical form ("Nusra Front" in "al-Nusra Front") is not a use of it.

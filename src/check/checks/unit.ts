@@ -1,6 +1,7 @@
 /** What every check sees: one translation unit, with the glossary context already resolved. */
 import type { Segment, TermSpan } from '../../document.js';
 import type { GlossaryEntry } from '../../glossary/types.js';
+import type { CodeRef } from '../../xliff/inline-read.js';
 
 export interface UnitInput {
   segment: Segment;
@@ -8,6 +9,18 @@ export interface UnitInput {
   sourceTerms: readonly TermSpan[];
   /** Glossary entries by id (empty without a glossary). */
   entries: ReadonlyMap<string, GlossaryEntry>;
+  /** The target language of the unit's file (BCP 47); undefined: English, as Versio writes. */
+  targetLang?: string;
+  /** The inline codes the XLIFF reader found (the target's when there is a target). */
+  codes?: { source: readonly CodeRef[]; target?: readonly CodeRef[] };
+}
+
+/**
+ * Whether the target is English, for the rules about English (typography, glossary forms). A file
+ * that names no target language is not assumed to be English.
+ */
+export function targetIsEnglish(unit: UnitInput): boolean {
+  return unit.targetLang === undefined || /^en(?:-|$)/i.test(unit.targetLang);
 }
 
 /** A problem found in one unit; check-document.ts adds the check id, severity, file and location. */

@@ -20,6 +20,7 @@ export function jsonReport(report: CheckReport): string {
       severity: f.severity,
       file: f.file,
       unit: f.unit,
+      ...(f.place ? { place: f.place } : {}),
       line: f.line,
       column: f.column,
       message: f.message,

@@ -2,7 +2,8 @@
  * JUnit XML, as Jenkins (xunit plugin, junit-10.xsd) and GitLab read it: one <testsuite> per XLIFF
  * file, one <testcase> per unit (classname = file, name = unit id), one <failure> per finding at or
  * above the failing severity. Findings below it go to the test case's <system-out>, so they are
- * visible without failing the build.
+ * visible without failing the build. A file that could not be read has no units: it gets one test
+ * case named after the file, with an <error>.
  */
 import { atLeast, type Finding } from '../finding.js';
 import type { CheckReport } from '../report.js';
@@ -13,6 +14,7 @@ export function junitReport(report: CheckReport): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let errors = 0;
   for (const file of report.files) {
     const byUnit = new Map<string, Finding[]>();
     for (const f of report.findings) {
@@ -22,11 +24,24 @@ export function junitReport(report: CheckReport): string {
     const failed = file.units.filter((u) =>
       (byUnit.get(u.id) ?? []).some((f) => atLeast(f.severity, report.failOn)),
     ).length;
-    tests += file.units.length;
+    const fileErrors = byUnit.get('') ?? [];
+    tests += file.units.length + (fileErrors.length > 0 ? 1 : 0);
     failures += failed;
+    errors += fileErrors.length > 0 ? 1 : 0;
     suites.push(
-      `  <testsuite name="${xmlAttr(file.path)}" tests="${file.units.length}" failures="${failed}" errors="0" skipped="0" time="0" file="${xmlAttr(file.path)}">`,
+      `  <testsuite name="${xmlAttr(file.path)}" tests="${file.units.length + (fileErrors.length > 0 ? 1 : 0)}" failures="${failed}" errors="${fileErrors.length > 0 ? 1 : 0}" skipped="0" time="0" file="${xmlAttr(file.path)}">`,
     );
+    if (fileErrors.length > 0) {
+      suites.push(
+        `    <testcase name="${xmlAttr(file.path)}" classname="${xmlAttr(file.path)}" file="${xmlAttr(file.path)}" time="0">`,
+      );
+      for (const f of fileErrors) {
+        suites.push(
+          `      <error type="${xmlAttr(f.check)}" message="${xmlAttr(f.message)}">${xmlText(`${f.file}:${f.line}:${f.column} ${f.message}`)}</error>`,
+        );
+      }
+      suites.push('    </testcase>');
+    }
     for (const unit of file.units) {
       const attrs = `name="${xmlAttr(unit.id)}" classname="${xmlAttr(file.path)}" file="${xmlAttr(file.path)}" line="${unit.line}" time="0"`;
       const found = byUnit.get(unit.id) ?? [];
@@ -52,7 +67,7 @@ export function junitReport(report: CheckReport): string {
     suites.push('  </testsuite>');
   }
   out.push(
-    `<testsuites name="versio check" tests="${tests}" failures="${failures}" errors="0" time="0">`,
+    `<testsuites name="versio check" tests="${tests}" failures="${failures}" errors="${errors}" time="0">`,
     ...suites,
     '</testsuites>',
   );

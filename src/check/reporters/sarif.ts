@@ -52,7 +52,7 @@ function result(f: Finding) {
           artifactLocation: artifactLocation(f.file),
           region: { startLine: f.line, startColumn: f.column },
         },
-        logicalLocations: [{ name: f.unit, kind: 'element' }],
+        ...(f.unit === '' ? {} : { logicalLocations: [{ name: f.unit, kind: 'element' }] }),
       },
     ],
     partialFingerprints: {

@@ -49,19 +49,23 @@ Examples:
   $ versio check translations/palmyre.en.xlf --format github --severity warning
 
 Exit codes: 0 no finding at or above --severity (warnings allowed by default), 1 at least one,
-2 usage error or unreadable input (a malformed XLIFF is named with its line).`,
+2 usage error or unreadable input. An XLIFF file that cannot be read (malformed, DOCTYPE, not
+XLIFF 1.2/2.x) is reported as an "unreadable" finding naming its line, the other files are still
+checked and reported, and the run exits 2.`,
     )
     .action(
       action(ctx, async (files: string[], options: CheckCliOptions) => {
         const cwd = ctx.io.cwd;
         // Glossary loading and the XLIFF reader load here, not for --help.
         const { runCheck } = await import('../../check/run.js');
-        const { report, exitCode } = await runCheck(files, {
+        const { report, exitCode, unreadable } = await runCheck(files, {
           cwd,
           failOn: options.severity,
           ...(options.glossary === undefined ? {} : { glossary: options.glossary }),
           ...(options.config === undefined ? {} : { config: options.config }),
         });
+        // The reason a file could not be read comes first, as for every refusal.
+        for (const message of unreadable) ctx.io.stderr.write(`versio: ${message}\n`);
         const stream = options.output === undefined ? ctx.io.stdout : { isTTY: false };
         const [{ renderReport }, { summarise }, { writeFileAtomic }] = await Promise.all([
           import('../../check/reporters/index.js'),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { segmentsOf } from '../../document.js';
-import { readTextFile } from '../../io/text-file.js';
+import { MAX_INPUT_BYTES } from '../../io/text-file.js';
 import { action, type CliContext } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -23,13 +23,15 @@ Example:
     .action(
       action(ctx, async (beforePath: string, afterPath: string, options: { json?: boolean }) => {
         // The XLIFF reader and the word diff load here, not for --help.
-        const [{ readXliff }, { diffDocuments }, { diffReport, formatDiffText }] = await Promise.all([
-          import('../../xliff/read.js'),
+        const [{ readXliffFile }, { diffDocuments }, { diffReport, formatDiffText }] = await Promise.all([
+          import('../../xliff/read-file.js'),
           import('../../review/diff.js'),
           import('../../review/diff-report.js'),
         ]);
-        const before = readXliff((await readTextFile(beforePath)).text, beforePath).doc;
-        const after = readXliff((await readTextFile(afterPath)).text, afterPath).doc;
+        // Every <file> of a multi-file document; segments are matched by their model id.
+        const limits = { allFiles: true, maxBytes: MAX_INPUT_BYTES };
+        const before = (await readXliffFile(beforePath, beforePath, limits)).doc;
+        const after = (await readXliffFile(afterPath, afterPath, limits)).doc;
         const report = diffReport(
           diffDocuments(before, after),
           { before: beforePath, after: afterPath },
