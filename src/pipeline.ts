@@ -6,7 +6,7 @@ import { markTargetTerms } from './glossary/target-spans.js';
 import type { Glossary } from './glossary/types.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { findInMemory, reviewedRecords, segmentKey } from './pipeline/memory.js';
+import { findInMemory, memoryEngine, reviewedRecords, segmentKey } from './pipeline/memory.js';
 import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
 import { makeBatches, type Scheduler, translateAll } from './queue/index.js';
@@ -58,7 +58,7 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
     const key = segmentKey(segment, provider, ctx.glossary);
     const hit = findInMemory(memory, key, segment, doc);
     if (hit) {
-      finish(segment, { text: hit.target, targetSpans: [] }, `memory:${hit.provider}`, ctx.glossary);
+      finish(segment, { text: hit.target, targetSpans: [] }, memoryEngine(hit), ctx.glossary);
       summary.fromMemory += 1;
       continue;
     }

@@ -41,7 +41,7 @@ export const RULES = {
     severity: 'error',
     summary: 'Placeholders or marked terms differ between source and target.',
     details:
-      'The raw placeholders (__E3__) and XLIFF inline codes (1.2 <g> <x> <bx> <ex> <bpt> <ept> <ph> <it>, 2.x <pc> <ph> <sc> <ec>) of the source must come back in the target with the same ids and counts: a dropped, added, renamed (same kind and equiv/disp, other id) or duplicated code is reported. Annotations (<mrk>, <sm>, <em>) are not codes. A protected term marked in the source must be marked in the target as often, and a term mark must cover the English form the file\'s glossary table gives it.',
+      "The raw placeholders (__E3__) and XLIFF inline codes (1.2 <g> <x> <bx> <ex> <bpt> <ept> <ph> <it>, 2.x <pc> <ph> <sc> <ec>) of the source must come back in the target with the same ids and counts: a dropped, added, renamed (same kind and equiv/disp, other id) or duplicated code is reported. Annotations (<mrk>, <sm>, <em>) are not codes. A protected term marked in the source must be marked in the target as often, and a term mark must cover the English form the file's glossary table gives it.",
   },
   number: {
     id: 'number',

@@ -6,7 +6,7 @@
 import type { Document, Segment } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
 import { memoryKey, termsHash } from '../memory/key.js';
-import { originOf } from '../memory/record.js';
+import { isImported, originOf } from '../memory/record.js';
 import type { MemoryRecord, TranslationMemory } from '../memory/store.js';
 import type { Provider } from '../providers/provider.js';
 import { entriesTouching } from './terms.js';
@@ -80,6 +80,19 @@ function importedBySource(memory: TranslationMemory): Map<string, MemoryRecord[]
 
 /** Provider label of the records `reviewedRecords` writes (hits show as `memory:human`). */
 export const HUMAN_PROVIDER = 'human';
+
+/**
+ * The engine a target from the memory is credited to. An engine's own earlier output is that
+ * engine's, exactly as on the run that paid for it, so one article gives one XLIFF whichever
+ * path filled it; a person's translation or a TMX unit says it came from the memory
+ * (`memory:human`, `memory:tmx`), which XLIFF 1.2 writes as `leveraged-tm`.
+ */
+export function memoryEngine(record: MemoryRecord): string {
+  const fromPeople = record.origin === 'human' || record.origin === 'imported';
+  return fromPeople || record.provider === HUMAN_PROVIDER || isImported(record)
+    ? `memory:${record.provider}`
+    : record.provider;
+}
 
 /**
  * Reviewed and final targets (carried over from the returned XLIFF by review/merge.ts) as

@@ -21,11 +21,9 @@ function targetMarks(xliff: string): string[] {
   );
 }
 
-/** Provenance is the one thing allowed to differ: it says truthfully that the memory supplied a target. */
-function withoutProvenance(xliff: string, engine: string): string {
-  return xliff
-    .replaceAll(`memory:${engine}`, engine)
-    .replaceAll('state-qualifier="leveraged-tm"', 'state-qualifier="mt-suggestion"');
+/** Dates are the one thing allowed to differ between two runs. */
+function undated(xliff: string): string {
+  return xliff.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, 'DATE');
 }
 
 function project() {
@@ -75,14 +73,13 @@ describe.each([
     expect(fresh).toMatch(/3\.2%/);
   });
 
-  it('gives the same XLIFF from the memory as from the engine, provenance apart', async () => {
+  it('gives the same XLIFF from the memory as from the engine', async () => {
     mkdirSync(join(dir.path, 'old'));
     renameSync(xliffPath(), join(dir.path, 'old', xliffName));
     const again = await translate();
     expect(again.code).toBe(0);
     const fromMemory = readFileSync(xliffPath(), 'utf8');
-    expect(fromMemory).toContain(`memory:${provider}`);
-    expect(withoutProvenance(fromMemory, provider)).toBe(fresh);
+    expect(undated(fromMemory)).toBe(undated(fresh));
   });
 
   it('versio check finds a mark moved off its form (an XLIFF written with stale spans)', async () => {

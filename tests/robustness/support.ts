@@ -60,9 +60,7 @@ export const isTemp = (f: string) => /(^|\/)\.[^/]+\.\d+\.[0-9a-f]+\.tmp$/.test(
 
 /**
  * `out` holds the same translation as `reference`: the article (.txt, .md, i18next JSON) byte for
- * byte, the XLIFF with the same units (id, source, target, state). The XLIFF and review page may
- * differ in provenance only: segments stored before a failure truthfully come from the memory on
- * the rerun (`memory:<engine>`, `leveraged-tm`).
+ * byte, the XLIFF with the same units (id, source, target, state).
  */
 export function expectSameTranslation(out: string, reference: string): void {
   const final = filesUnder(out).filter((f) => !isTemp(f));
