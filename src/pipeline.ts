@@ -5,7 +5,8 @@ import { InputError } from './errors.js';
 import { type Placeholder, protectTerms, restoreTerms } from './glossary/protect.js';
 import type { Glossary } from './glossary/types.js';
 import { memoryKey, termsHash } from './memory/key.js';
-import type { MemoryRecord, TranslationMemory } from './memory/store.js';
+import type { MemoryStore } from './memory/memory-store.js';
+import type { MemoryRecord } from './memory/record.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
@@ -25,7 +26,7 @@ export interface PipelineContext {
   provider: Provider;
   /** The run's request queue: one pace and one rate limit for all documents (queue/createRequestQueue). */
   requests: PQueue;
-  memory: TranslationMemory;
+  memory: MemoryStore;
   glossary: Glossary | undefined;
   signal: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
@@ -43,7 +44,7 @@ export interface Plan {
  * protected and queued as work for the engine. Nothing is sent yet, so a run can be priced
  * (`--dry-run`, `--max-chars`) before it costs anything.
  */
-export function planDocument(doc: Document, ctx: PipelineContext): Plan {
+export async function planDocument(doc: Document, ctx: PipelineContext): Promise<Plan> {
   const { provider, memory } = ctx;
   const summary = emptySummary(doc.path);
   const work: Work[] = [];
@@ -59,7 +60,7 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
       fingerprint: provider.fingerprint,
       termsHash: termsHash(entriesTouching(segment, ctx.glossary)),
     });
-    const hit = memory.lookup(key);
+    const hit = await memory.lookup(key);
     if (hit) {
       finish(segment, hit.target, [], `memory:${hit.provider}`, ctx.glossary);
       summary.fromMemory += 1;
@@ -76,12 +77,14 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
     });
   }
   addContext(doc, work);
-  summary.characters = work.reduce((n, w) => n + w.segment.source.length, 0);
+  // A sentence repeated in the document is sent once (runClaimed), so priced once.
+  const sent = [...new Map(work.map((w) => [w.key, w])).values()];
+  summary.characters = sent.reduce((n, w) => n + w.segment.source.length, 0);
   summary.requests =
-    work.length === 0
+    sent.length === 0
       ? 0
       : makeBatches(
-          work.map((w) => w.text),
+          sent.map((w) => w.text),
           provider.limits,
         ).length;
   return { doc, work, summary };
@@ -101,9 +104,62 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
     fromMemory: summary.fromMemory,
     toTranslate: work.length,
   });
-  if (work.length > 0) await runEngine(doc, work, ctx, summary);
+  if (work.length > 0) await runClaimed(doc, work, ctx, summary);
   tally(doc, summary);
   return summary;
+}
+
+/**
+ * Never pay twice: each key is claimed from the memory (memory/claimer.ts); this document sends
+ * the keys it wins, once each, and fills the rest from the records of whoever sent them —
+ * another document of the run, another process, or itself for a sentence it repeats. A key
+ * whose claimant gave up (a failed batch, a crash) is claimed again.
+ */
+async function runClaimed(
+  doc: Document,
+  work: Work[],
+  ctx: PipelineContext,
+  summary: DocumentSummary,
+): Promise<void> {
+  let left = work;
+  while (left.length > 0) {
+    const claims = await ctx.memory.claim(left.map((w) => w.key));
+    const send = new Map<string, Work>();
+    const waits: Promise<Work | undefined>[] = [];
+    for (const item of left) {
+      const claim = claims.get(item.key);
+      if (claim?.kind === 'hit') fillFromMemory(doc, item, claim.record, ctx, summary);
+      else if (claim?.kind === 'mine' && !send.has(item.key)) send.set(item.key, item);
+      else if (claim) {
+        waits.push(
+          claim.done.then((record) => {
+            if (!record) return item;
+            fillFromMemory(doc, item, record, ctx, summary);
+            return undefined;
+          }),
+        );
+      }
+    }
+    const sending = runEngine(doc, [...send.values()], ctx, summary).catch(async (error: unknown) => {
+      await ctx.memory.release([...send.keys()]);
+      throw error;
+    });
+    const [, again] = await Promise.all([sending, Promise.all(waits)]);
+    left = again.filter((item): item is Work => item !== undefined);
+  }
+}
+
+/** A segment someone else paid for in this run (or since the plan): filled like a memory hit. */
+function fillFromMemory(
+  doc: Document,
+  item: Work,
+  record: MemoryRecord,
+  ctx: PipelineContext,
+  summary: DocumentSummary,
+): void {
+  finish(item.segment, record.target, [], `memory:${record.provider}`, ctx.glossary);
+  summary.fromMemory += 1;
+  ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: item.segment.id, from: 'memory' });
 }
 
 async function runEngine(
@@ -112,6 +168,7 @@ async function runEngine(
   ctx: PipelineContext,
   summary: DocumentSummary,
 ): Promise<void> {
+  if (work.length === 0) return;
   const byId = new Map(work.map((w) => [w.segment.id, w]));
   await translateAll(
     ctx.provider,
@@ -131,6 +188,9 @@ async function runEngine(
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
           finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
           item.segment.targetSpans = restored.targetSpans;
+          const billed = result.billed?.[index];
+          if (billed !== undefined && item.segment.provenance)
+            item.segment.provenance.billedCharacters = billed;
           records.push({
             key: item.key,
             source: item.segment.source,
@@ -139,6 +199,7 @@ async function runEngine(
             sourceLang: doc.sourceLang,
             targetLang: doc.targetLang,
             createdAt: new Date().toISOString(),
+            ...(billed === undefined ? {} : { billedCharacters: billed }),
           });
           ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
         });

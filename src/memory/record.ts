@@ -15,7 +15,15 @@ export interface MemoryRecord {
   billedCharacters?: number;
   /** ISO 8601 timestamp. */
   createdAt: string;
+  /**
+   * Who wrote the target: an engine (`machine`, the default when absent), a reviewer (`human`)
+   * or a TMX import. For one key, the last human record wins over machine ones.
+   */
+  origin?: RecordOrigin;
 }
+
+export type RecordOrigin = 'machine' | 'human' | 'imported';
+const ORIGINS: readonly string[] = ['machine', 'human', 'imported'];
 
 const STRING_FIELDS = [
   'key',
@@ -52,6 +60,12 @@ export function pickRecord(value: unknown): MemoryRecord | string {
     createdAt: v.createdAt as string,
   };
   if (billed !== undefined) record.billedCharacters = billed;
+  const origin = v.origin;
+  if (origin !== undefined) {
+    if (typeof origin !== 'string' || !ORIGINS.includes(origin))
+      return 'field "origin" is not machine, human or imported';
+    record.origin = origin as RecordOrigin;
+  }
   return record;
 }
 
