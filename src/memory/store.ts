@@ -47,6 +47,7 @@ export class TranslationMemory implements MemoryStore {
   private ino: number | undefined;
   private end = 0;
   private lines = 0;
+  private nonEmpty = 0;
   /** Appends and claims of one process run one after the other (one lock attempt at a time). */
   private queue: Promise<unknown> = Promise.resolve();
   private reading: Promise<unknown> = Promise.resolve();
@@ -78,6 +79,11 @@ export class TranslationMemory implements MemoryStore {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** Non-empty lines (records, superseded ones and torn lines, an unended last line included). */
+  get lineCount(): number {
+    return this.nonEmpty + (this.seen > this.end ? 1 : 0);
   }
 
   /** 1-based lines of the file that are torn writes (skipped), an unended last line included. */
@@ -187,7 +193,14 @@ export class TranslationMemory implements MemoryStore {
       if (this.handle) this.retired.push(this.handle);
       this.handle = await open(this.path, 'r');
       this.ino = (await this.handle.stat()).ino;
-      [this.index, this.imported, this.end, this.lines, this.torn] = [new IndexTable(), new Map(), 0, 0, []];
+      [this.index, this.imported, this.end, this.lines, this.nonEmpty, this.torn] = [
+        new IndexTable(),
+        new Map(),
+        0,
+        0,
+        0,
+        [],
+      ];
     }
     for await (const lines of linesFrom(this.handle, this.end)) {
       for (const line of lines) this.indexLine(line);
@@ -218,6 +231,7 @@ export class TranslationMemory implements MemoryStore {
     this.lines += 1;
     this.end = nextOffset(line);
     if (line.bytes.length === 0 || (line.bytes.length === 1 && line.bytes[0] === 0x0d)) return;
+    this.nonEmpty += 1;
     const quick = quickRecord(line.bytes);
     if (quick && !quick.imported) {
       this.index.add(quick.hash, line.offset, quick.human);
