@@ -21,23 +21,25 @@ export interface Line {
  */
 export async function* linesFrom(handle: FileHandle, start: number): AsyncGenerator<Line[]> {
   let position = start;
-  let carry = Buffer.alloc(0);
-  const buffer = Buffer.allocUnsafe(CHUNK);
+  let carried = 0;
+  let buffer = Buffer.allocUnsafe(CHUNK);
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK, position + carry.length);
+    const { bytesRead } = await handle.read(buffer, carried, buffer.length - carried, position + carried);
     if (bytesRead === 0) return;
-    const chunk = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, bytesRead)]) : buffer;
-    const end = carry.length + bytesRead;
+    const end = carried + bytesRead;
     const lines: Line[] = [];
     let from = 0;
-    for (let nl = chunk.indexOf(0x0a, from); nl !== -1 && nl < end; nl = chunk.indexOf(0x0a, from)) {
-      lines.push({ offset: position + from, bytes: chunk.subarray(from, nl) });
+    for (let nl = buffer.indexOf(0x0a, from); nl !== -1 && nl < end; nl = buffer.indexOf(0x0a, from)) {
+      lines.push({ offset: position + from, bytes: buffer.subarray(from, nl) });
       from = nl + 1;
     }
-    position += from;
-    // A line longer than a chunk grows the carry until its `\n` arrives.
-    carry = Buffer.from(chunk.subarray(from, end));
     if (lines.length > 0) yield lines;
+    position += from;
+    // The unended rest moves to the front (a line longer than the buffer doubles it).
+    carried = end - from;
+    const next = carried * 2 > buffer.length ? Buffer.allocUnsafe(buffer.length * 2) : buffer;
+    buffer.copy(next, 0, from, end);
+    buffer = next;
   }
 }
 
@@ -74,9 +76,21 @@ export function quickRecord(bytes: Buffer): { hash: number; human: boolean; impo
   if (bytes.length < 75 || bytes[bytes.length - 1] !== 0x7d) return undefined;
   if (bytes.compare(KEY_PREFIX, 0, KEY_PREFIX.length, 0, KEY_PREFIX.length) !== 0) return undefined;
   if (bytes[72] !== 0x22) return undefined;
-  const hash = hexHash(bytes.toString('latin1', 8, 72));
+  const hash = hexBytesHash(bytes, 8);
   if (hash === undefined) return undefined;
   return { hash, human: bytes.includes(HUMAN), imported: bytes.includes(IMPORTED) };
+}
+
+/** `hexHash` of the 64 bytes at `at`, read from the bytes themselves (no string, no regex). */
+function hexBytesHash(bytes: Buffer, at: number): number | undefined {
+  let hash = 0;
+  for (let i = 0; i < 64; i++) {
+    const c = bytes[at + i] ?? 0;
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (digit < 0) return undefined;
+    if (i < 13) hash = hash * 16 + digit;
+  }
+  return hash;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -40,12 +40,12 @@ function record(key: string, overrides: Partial<MemoryRecord> = {}): MemoryRecor
 }
 
 /** Runs `body` (ESM, `memory` open on argv[2]) in a child; resolves once it prints `ready`. */
-async function child(body: string, path: string): Promise<ChildProcess> {
+async function child(body: string, path: string, leaseMs = 30_000): Promise<ChildProcess> {
   const script = join(dir, `child-${children.length}.mjs`);
   writeFileSync(
     script,
     `import { TranslationMemory } from ${JSON.stringify(store)};
-const memory = await TranslationMemory.open(process.argv[2], { leaseMs: 600 });
+const memory = await TranslationMemory.open(process.argv[2], { leaseMs: ${leaseMs} });
 ${body}`,
   );
   const proc = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -94,6 +94,8 @@ process.stdout.write('ready\\n');
 // Alive (its heartbeat timer does not hold the process open) until killed.
 setInterval(() => {}, 1000);`,
       path,
+      // Short, so the test waits little; long enough for a loaded machine to renew it in time.
+      2_000,
     );
     const memory = await TranslationMemory.open(path, { pollMs: 20 });
     const first = (await memory.claim([k])).get(k);
