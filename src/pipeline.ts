@@ -132,7 +132,7 @@ async function runClaimed(
       else if (claim?.kind === 'mine' && !send.has(item.key)) send.set(item.key, item);
       else if (claim) {
         waits.push(
-          claim.done.then((record) => {
+          abortable(claim.done, ctx.signal).then((record) => {
             if (!record) return item;
             fillFromMemory(doc, item, record, ctx, summary);
             return undefined;
@@ -147,6 +147,16 @@ async function runClaimed(
     const [, again] = await Promise.all([sending, Promise.all(waits)]);
     left = again.filter((item): item is Work => item !== undefined);
   }
+}
+
+/** Waiting for another's claim ends with the run (Ctrl-C), not with that claimant. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 /** A segment someone else paid for in this run (or since the plan): filled like a memory hit. */
