@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { apertiumJobs } from './figures/apertium-jobs.js';
 import { deeplScheduler } from './figures/deepl-scheduler.js';
 import { glossaryQuality } from './figures/glossary-quality.js';
+import { memoryScale } from './figures/memory-scale.js';
 import { pipelineVsToolkit } from './figures/pipeline-vs-toolkit.js';
 import { scaling } from './figures/scaling.js';
 import { seedApertium } from './figures/seed-apertium.js';
@@ -52,6 +53,7 @@ const figures = {
     },
   ]),
   glossary: glossaryQuality,
+  memory: memoryScale,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,7 +4,8 @@ import { InputError } from './errors.js';
 import { type Placeholder, protectTerms, type Restored, restoreTerms } from './glossary/protect.js';
 import { markTargetTerms } from './glossary/target-spans.js';
 import type { Glossary } from './glossary/types.js';
-import type { MemoryRecord, TranslationMemory } from './memory/store.js';
+import type { MemoryStore } from './memory/memory-store.js';
+import type { MemoryRecord } from './memory/record.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { findInMemory, memoryEngine, reviewedRecords, segmentKey } from './pipeline/memory.js';
 import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
@@ -25,7 +26,7 @@ export interface PipelineContext {
   provider: Provider;
   /** The run's scheduler for `provider`: one lane (concurrency, rate, 429 pauses) for all documents. */
   scheduler: Scheduler;
-  memory: TranslationMemory;
+  memory: MemoryStore;
   glossary: Glossary | undefined;
   signal: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
@@ -45,7 +46,7 @@ export interface Plan {
  * protected and queued as work for the engine. Nothing is sent yet, so a run can be priced
  * (`--dry-run`, `--max-chars`) before it costs anything.
  */
-export function planDocument(doc: Document, ctx: PipelineContext): Plan {
+export async function planDocument(doc: Document, ctx: PipelineContext): Promise<Plan> {
   const { provider, memory } = ctx;
   const summary = emptySummary(doc.path);
   const work: Work[] = [];
@@ -56,9 +57,9 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
   summary.reused = carried.length - summary.kept;
   for (const segment of pending) {
     const key = segmentKey(segment, provider, ctx.glossary);
-    const hit = findInMemory(memory, key, segment, doc);
+    const hit = await findInMemory(memory, key, segment, doc);
     if (hit) {
-      finish(segment, { text: hit.target, targetSpans: [] }, memoryEngine(hit), ctx.glossary);
+      fillHit(segment, hit, ctx.glossary);
       summary.fromMemory += 1;
       continue;
     }
@@ -73,15 +74,22 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
     });
   }
   addContext(doc, work);
-  summary.characters = work.reduce((n, w) => n + w.segment.source.length, 0);
+  // A sentence repeated in the document is sent once (runClaimed), so priced once.
+  const sent = [...new Map(work.map((w) => [w.key, w])).values()];
+  summary.characters = sent.reduce((n, w) => n + w.segment.source.length, 0);
   summary.requests =
-    work.length === 0
+    sent.length === 0
       ? 0
       : makeBatches(
-          work.map((w) => w.text),
+          sent.map((w) => w.text),
           provider.limits,
         ).length;
-  return { doc, work, summary, reviewed: reviewedRecords(doc, memory, provider, ctx.glossary, new Date()) };
+  return {
+    doc,
+    work,
+    summary,
+    reviewed: await reviewedRecords(doc, memory, provider, ctx.glossary, new Date()),
+  };
 }
 
 /**
@@ -99,11 +107,84 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
     toTranslate: work.length,
   });
   await ctx.memory.append(plan.reviewed);
-  if (work.length > 0) await runEngine(doc, work, ctx, summary);
+  if (work.length > 0) await runClaimed(doc, work, ctx, summary);
   // Marks come from the model, whichever path filled each target (engine, memory, previous XLIFF).
   markTargetTerms(doc);
   tally(doc, summary);
   return summary;
+}
+
+/**
+ * Never pay twice: each key is claimed from the memory (memory/claimer.ts); this document sends
+ * the keys it wins, once each, and fills the rest from the records of whoever sent them —
+ * another document of the run, another process, or itself for a sentence it repeats. A key
+ * whose claimant gave up (a failed batch, a crash) is claimed again.
+ */
+async function runClaimed(
+  doc: Document,
+  work: Work[],
+  ctx: PipelineContext,
+  summary: DocumentSummary,
+): Promise<void> {
+  let left = work;
+  while (left.length > 0) {
+    const claims = await ctx.memory.claim(left.map((w) => w.key));
+    const send = new Map<string, Work>();
+    const waits: Promise<Work | undefined>[] = [];
+    for (const item of left) {
+      const claim = claims.get(item.key);
+      if (claim?.kind === 'hit') fillFromMemory(doc, item, claim.record, ctx, summary);
+      else if (claim?.kind === 'mine' && !send.has(item.key)) send.set(item.key, item);
+      else if (claim) {
+        waits.push(
+          abortable(claim.done, ctx.signal).then((record) => {
+            if (!record) return item;
+            fillFromMemory(doc, item, record, ctx, summary);
+            return undefined;
+          }),
+        );
+      }
+    }
+    const sending = runEngine(doc, [...send.values()], ctx, summary).catch(async (error: unknown) => {
+      await ctx.memory.release([...send.keys()]);
+      throw error;
+    });
+    const [, again] = await Promise.all([sending, Promise.all(waits)]);
+    left = again.filter((item): item is Work => item !== undefined);
+  }
+}
+
+/** Waiting for another's claim ends with the run (Ctrl-C), not with that claimant. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/**
+ * A target from the memory, credited as the run that paid for it was (pipeline/memory.ts
+ * memoryEngine), with what it cost: one document gives one XLIFF whichever path filled it.
+ */
+function fillHit(segment: Segment, record: MemoryRecord, glossary: Glossary | undefined): void {
+  finish(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), glossary);
+  if (record.billedCharacters !== undefined && segment.provenance)
+    segment.provenance.billedCharacters = record.billedCharacters;
+}
+
+/** A segment someone else paid for in this run (or since the plan): filled like a memory hit. */
+function fillFromMemory(
+  doc: Document,
+  item: Work,
+  record: MemoryRecord,
+  ctx: PipelineContext,
+  summary: DocumentSummary,
+): void {
+  fillHit(item.segment, record, ctx.glossary);
+  summary.fromMemory += 1;
+  ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: item.segment.id, from: 'memory' });
 }
 
 async function runEngine(
@@ -112,6 +193,7 @@ async function runEngine(
   ctx: PipelineContext,
   summary: DocumentSummary,
 ): Promise<void> {
+  if (work.length === 0) return;
   const byId = new Map(work.map((w) => [w.segment.id, w]));
   await translateAll(
     ctx.provider,
@@ -130,6 +212,9 @@ async function runEngine(
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
           finish(item.segment, restored, ctx.provider.name, ctx.glossary);
+          const billed = result.billed?.[index];
+          if (billed !== undefined && item.segment.provenance)
+            item.segment.provenance.billedCharacters = billed;
           records.push({
             key: item.key,
             source: item.segment.source,
@@ -138,6 +223,7 @@ async function runEngine(
             sourceLang: doc.sourceLang,
             targetLang: doc.targetLang,
             createdAt: new Date().toISOString(),
+            ...(billed === undefined ? {} : { billedCharacters: billed }),
           });
           ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
         });

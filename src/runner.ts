@@ -88,14 +88,14 @@ export async function translateFiles(
     const load = (file: string) => loadDocument(file, options, matcher, glossary);
     if (options.dryRun || options.maxChars !== undefined) {
       const priced: DocumentSummary[] = [];
-      for (const file of files) priced.push(planDocument((await load(file)).doc, ctx).summary);
+      for (const file of files) priced.push((await planDocument((await load(file)).doc, ctx)).summary);
       checkBudget(priced, options.maxChars);
       if (options.dryRun) return { provider: provider.name, dryRun: true, documents: priced };
     }
     const checkConfig = await loadCheckConfig(process.cwd());
     const documents = await eachDocument(files, options.jobs ?? os.availableParallelism(), async (file) => {
       const { doc, paths } = await load(file);
-      const summary = await executePlan(planDocument(doc, ctx), ctx);
+      const summary = await executePlan(await planDocument(doc, ctx), ctx);
       const findings = checkDocument(doc, new Map(), matcher, glossary, checkConfig);
       summary.outputs = await writeOutputs(doc, paths, {
         format: options.format,

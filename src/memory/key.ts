@@ -37,8 +37,15 @@ export function memoryKey(parts: MemoryKeyParts): string {
 
 /**
  * Hash of the glossary entries that touch a segment ('' when none does), independent of their
- * order and of where they sit in the glossary file. `line` and `note` are left out: neither
- * reaches the engine nor the output, so editing them must not cost a re-translation.
+ * order and of where they sit in the glossary file.
+ *
+ * In it: every field that matching (french, ignoreCase, ignoreAccents, article), protection
+ * (policy, id) or restoration (english, article) reads, plus `type` and `forbidden`, which no
+ * stage reads to produce the target but were in the key from the start (taking them out would
+ * re-translate every segment with a term once). Out of it: `line` and `note`, which reach
+ * neither the engine nor the output, so editing them never costs a re-translation.
+ * `article` joins the tuple only when it is not the default: absent and `none` produce the same
+ * output, and memories written before it was keyed stay valid for the entries without it.
  */
 export function termsHash(entries: readonly GlossaryEntry[]): string {
   if (entries.length === 0) return '';
@@ -53,6 +60,7 @@ export function termsHash(entries: readonly GlossaryEntry[]): string {
       e.policy,
       e.ignoreCase ?? false,
       e.ignoreAccents ?? false,
+      ...((e.article ?? 'none') === 'none' ? [] : [e.article]),
     ]);
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }

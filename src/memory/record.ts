@@ -16,15 +16,15 @@ export interface MemoryRecord {
   /** ISO 8601 timestamp. */
   createdAt: string;
   /**
-   * Who wrote the target. `human`: a reviewed or final target from a returned XLIFF, stored under
-   * the same key as the engine's output for that segment and preferred over it on lookup.
-   * Absent on records written before this field: `imported` for `tmx` providers, else `machine`.
+   * Who wrote the target: an engine (`machine`, the default when absent), a reviewer (`human`)
+   * or a TMX import. For one key, the last human record wins over machine ones.
    */
-  origin?: MemoryOrigin;
+  origin?: RecordOrigin;
 }
 
-export type MemoryOrigin = 'machine' | 'human' | 'imported';
-const ORIGINS: readonly MemoryOrigin[] = ['machine', 'human', 'imported'];
+export type RecordOrigin = 'machine' | 'human' | 'imported';
+export type MemoryOrigin = RecordOrigin;
+const ORIGINS: readonly string[] = ['machine', 'human', 'imported'];
 
 const STRING_FIELDS = [
   'key',
@@ -63,9 +63,9 @@ export function pickRecord(value: unknown): MemoryRecord | string {
   if (billed !== undefined) record.billedCharacters = billed;
   const origin = v.origin;
   if (origin !== undefined) {
-    if (!ORIGINS.includes(origin as MemoryOrigin))
-      return `field "origin" is not one of ${ORIGINS.join(', ')}`;
-    record.origin = origin as MemoryOrigin;
+    if (typeof origin !== 'string' || !ORIGINS.includes(origin))
+      return 'field "origin" is not machine, human or imported';
+    record.origin = origin as RecordOrigin;
   }
   return record;
 }

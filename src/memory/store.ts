@@ -2,83 +2,103 @@
  * The translation memory: an append-only JSON Lines file, one MemoryRecord per line.
  *
  * What it guarantees:
+ * - It scales: the file is read as a stream, never whole; RAM holds only an index of key →
+ *   byte offset (index-table.ts), and a target is read from the file on a hit.
  * - Crash safety: `append` resolves only after its lines are written and fsynced. A process
- *   killed mid-append leaves at most one torn (unterminated, unparseable) line; `open` skips
- *   torn lines wherever they are, and the next append starts on a fresh line, so every record
- *   whose append resolved — and every line fully written before the kill — is kept.
- * - Several processes may append to one memory (two terminals). Each append is one write(2)
- *   of whole lines on a descriptor opened with O_APPEND; POSIX makes the seek-to-end and the
- *   write one step, and Linux local file systems (ext4, xfs, btrfs, tmpfs) serialise writes
- *   to one file, so batches of different processes never interleave inside a line. NFS does
- *   not honour O_APPEND that way: keep a shared memory on a local disk. A process does not
- *   see what another appended after it opened the memory; that only costs a re-translation.
- * - Later records win on lookup (a re-translation after a fix replaces the old target), except
- *   that a machine record never replaces a human one (record.ts `replaces`).
+ *   killed mid-append leaves at most one torn (unterminated, unparseable) line; reading skips
+ *   torn lines wherever they are, and the next append starts on a fresh line.
+ * - Several processes may share one memory. Appends, claims and `tm compact` take the
+ *   memory's lock (lock.ts); each append is one write(2) of whole lines with O_APPEND. A
+ *   process reads what others appended (the file's new tail) before it claims and while it
+ *   waits, so it never pays for what another paid for (claimer.ts). Keep a shared memory on a
+ *   local disk: NFS honours neither O_APPEND nor mkdir locks reliably.
+ * - Later records win on lookup, except that a machine record never replaces a human one.
  */
-
 import type { FileHandle } from 'node:fs/promises';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { describeFsError, syncDirectory } from '../io/atomic-write.js';
-import { isImported, type MemoryRecord, pickRecord, replaces } from './record.js';
+import { Claimer } from './claimer.js';
+import { FileIndex } from './file-index.js';
+import { withLock } from './lock.js';
+import type { Claim, MemoryStore } from './memory-store.js';
+import { type MemoryRecord, pickRecord } from './record.js';
 
 export type { MemoryRecord } from './record.js';
 
-/** Where the memory lives unless --memory says otherwise, relative to the working directory. */
+export interface OpenOptions {
+  /** How long a claim lives without renewal (a crashed claimant's keys are taken over after it). */
+  leaseMs?: number;
+  /** How often a process waiting for another's claim re-reads the file. */
+  pollMs?: number;
+}
 
-export class TranslationMemory {
+export class TranslationMemory implements MemoryStore {
   readonly path: string;
-  /** 1-based lines of the file that were torn writes, skipped by `open`. */
-  readonly tornLines: readonly number[];
-  private readonly byKey = new Map<string, MemoryRecord>();
-  private readonly imported = new Map<string, MemoryRecord>();
-  private handle: Promise<FileHandle> | undefined;
-  /** Appends of one process run one after the other (a pipeline finishes batches concurrently). */
+  private readonly file: FileIndex;
+  /** Appends and claims of one process run one after the other (one lock attempt at a time). */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly claimer: Claimer;
 
-  private constructor(path: string, records: readonly MemoryRecord[], tornLines: number[]) {
+  private constructor(path: string, options: OpenOptions) {
     this.path = path;
-    this.tornLines = tornLines;
-    for (const record of records) this.remember(record);
+    this.file = new FileIndex(path);
+    this.claimer = new Claimer(this, options);
   }
 
   /** Open (creating the parent directory); a missing file is an empty memory. */
-  static async open(path: string): Promise<TranslationMemory> {
+  static async open(path: string, options: OpenOptions = {}): Promise<TranslationMemory> {
     try {
       await mkdir(dirname(path), { recursive: true });
     } catch (error) {
-      throw new OutputError(`cannot create the memory directory for ${path}: ${describeFsError(error)}`, {
-        cause: error,
-      });
+      const why = describeFsError(error);
+      throw new OutputError(`cannot create the memory directory for ${path}: ${why}`, { cause: error });
     }
-    let text = '';
+    const memory = new TranslationMemory(path, options);
     try {
-      text = await readFile(path, 'utf8');
+      await memory.refresh();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new InputError(`cannot read the translation memory ${path}: ${describeFsError(error)}`, {
-          cause: error,
-        });
-      }
+      if (error instanceof InputError) throw error;
+      const why = describeFsError(error);
+      throw new InputError(`cannot read the translation memory ${path}: ${why}`, { cause: error });
     }
-    const { records, tornLines } = parseMemory(text, path);
-    return new TranslationMemory(path, records, tornLines);
+    return memory;
   }
 
-  lookup(key: string): MemoryRecord | undefined {
-    return this.byKey.get(key);
+  get size(): number {
+    return this.file.size;
   }
 
-  /**
-   * The latest unit imported from a TMX file with exactly this source text and language pair.
-   * Only for runs that opt in to imported units (see import.ts for why they are kept apart).
-   */
-  lookupImported(source: string, sourceLang: string, targetLang: string): MemoryRecord | undefined {
-    return this.imported.get(importedIndex(source, sourceLang, targetLang));
+  /** Non-empty lines (records, superseded ones and torn lines, an unended last line included). */
+  get lineCount(): number {
+    return this.file.lineCount;
   }
 
-  /** Append and fsync the records (one write of whole lines); resolves once they are durable. */
+  /** 1-based lines of the file that are torn writes (skipped), an unended last line included. */
+  get tornLines(): readonly number[] {
+    return this.file.tornLines;
+  }
+
+  lookup(key: string): Promise<MemoryRecord | undefined> {
+    return this.file.lookup(key);
+  }
+
+  lookupImported(source: string, sourceLang: string, targetLang: string): Promise<MemoryRecord | undefined> {
+    return this.file.lookupImported(source, sourceLang, targetLang);
+  }
+
+  /** The record `lookup` returns for each key, in order of their last write, streamed from the file. */
+  iterate(): AsyncGenerator<MemoryRecord> {
+    return this.file.iterate();
+  }
+
+  /** Index what others appended since the last read. */
+  refresh(): Promise<void> {
+    return this.file.refresh();
+  }
+
+  /** Append and fsync the records under the lock (one write of whole lines); resolves once durable. */
   async append(records: readonly MemoryRecord[]): Promise<void> {
     if (records.length === 0) return;
     const picked = records.map((record) => {
@@ -87,106 +107,58 @@ export class TranslationMemory {
       return result;
     });
     const body = picked.map((r) => `${JSON.stringify(r)}\n`).join('');
-    const done = this.queue.then(() => this.write(body));
-    this.queue = done.catch(() => undefined);
-    await done;
-    for (const record of picked) this.remember(record);
+    await this.serial(async () => {
+      try {
+        await withLock(this.path, () => this.write(body));
+      } catch (error) {
+        const why = describeFsError(error);
+        throw new OutputError(`cannot append to the translation memory ${this.path}: ${why}`, {
+          cause: error,
+        });
+      }
+    });
+    this.claimer.settled(picked);
   }
 
-  private async write(lines: string): Promise<void> {
-    let body = lines;
-    try {
-      const handle = await this.appendHandle();
-      // A torn line left by a killed process must not swallow our first record.
-      if (!(await endsWithNewline(handle))) body = `\n${body}`;
-      await writeAll(handle, Buffer.from(body, 'utf8'));
-      await handle.datasync();
-    } catch (error) {
-      const why = describeFsError(error);
-      throw new OutputError(`cannot append to the translation memory ${this.path}: ${why}`, { cause: error });
-    }
+  claim(keys: readonly string[]): Promise<Map<string, Claim>> {
+    return this.claimer.claim(keys);
   }
 
-  /** The record `lookup` returns for each key, one per key. */
-  records(): Iterable<MemoryRecord> {
-    return this.byKey.values();
-  }
-
-  /** Number of distinct keys. */
-  get size(): number {
-    return this.byKey.size;
+  release(keys: readonly string[]): Promise<void> {
+    return this.claimer.release(keys);
   }
 
   async close(): Promise<void> {
+    await this.claimer.close();
     await this.queue;
-    const handle = this.handle;
-    this.handle = undefined;
-    await (await handle?.catch(() => undefined))?.close();
+    await this.file.close();
   }
 
-  private remember(record: MemoryRecord): void {
-    if (!replaces(record, this.byKey.get(record.key))) return;
-    // delete first: a later record moves to the end, so records() is in order of last write.
-    this.byKey.delete(record.key);
-    this.byKey.set(record.key, record);
-    if (isImported(record)) {
-      this.imported.set(importedIndex(record.source, record.sourceLang, record.targetLang), record);
-    }
+  /** Runs `work` after this process's earlier appends and claims. */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.queue.then(work);
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
-  private appendHandle(): Promise<FileHandle> {
-    this.handle ??= (async () => {
-      // 'a+' is O_APPEND|O_CREAT|O_RDWR: every write goes to the current end, whoever else
-      // appends; reading lets append() check the last byte for a torn line.
-      const handle = await open(this.path, 'a+', 0o644);
-      // The file may be new: its directory entry must be durable too.
-      await syncDirectory(dirname(this.path));
-      return handle;
-    })();
-    // A failed open is retried by the next append.
-    this.handle.catch(() => {
-      this.handle = undefined;
-    });
-    return this.handle;
-  }
-}
-
-/** Parse the file: torn lines (unparseable JSON) are skipped; a well-formed but wrong record is an error. */
-export function parseMemory(text: string, path: string): { records: MemoryRecord[]; tornLines: number[] } {
-  const records: MemoryRecord[] = [];
-  const tornLines: number[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let value: unknown;
+  /** Under the lock: read others' tail, write ours on a fresh line, fsync, index it. */
+  private async write(body: string): Promise<void> {
+    await this.refresh();
+    const existed = this.file.exists;
+    const handle = await open(this.path, 'a', 0o644);
     try {
-      value = JSON.parse(line);
-    } catch {
-      // Only a cut-short write makes an unparseable line: we write each record as one JSON text.
-      tornLines.push(index + 1);
-      return;
+      // A torn line left by a killed process must not swallow our first record.
+      const { size } = await handle.stat();
+      const bytes = Buffer.from(size > this.file.end ? `\n${body}` : body, 'utf8');
+      await writeAll(handle, bytes);
+      await handle.datasync();
+    } finally {
+      await handle.close();
     }
-    const record = pickRecord(value);
-    if (typeof record === 'string') {
-      throw new InputError(`${path}:${index + 1}: not a translation-memory record: ${record}`, {
-        hint: 'the memory is written by versio only; remove the line or the file to start afresh',
-      });
-    }
-    records.push(record);
-  });
-  return { records, tornLines };
-}
-
-function importedIndex(source: string, sourceLang: string, targetLang: string): string {
-  return JSON.stringify([sourceLang.toLowerCase(), targetLang.toLowerCase(), source]);
-}
-
-async function endsWithNewline(handle: FileHandle): Promise<boolean> {
-  const { size } = await handle.stat();
-  if (size === 0) return true;
-  const byte = Buffer.alloc(1);
-  await handle.read(byte, 0, 1, size - 1);
-  return byte[0] === 0x0a;
+    // A new file's directory entry must be durable too.
+    if (!existed) await syncDirectory(dirname(this.path));
+    await this.refresh();
+  }
 }
 
 /** write(2) may write less than asked (a full disk); the rest goes in further writes. */
@@ -198,3 +170,5 @@ async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
     offset += bytesWritten;
   }
 }
+
+export { parseMemory } from './parse.js';

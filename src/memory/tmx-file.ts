@@ -26,7 +26,8 @@ export async function exportTmxFile(options: ExportTmxOptions): Promise<{ units:
   }
   const memory = await TranslationMemory.open(options.memoryPath);
   try {
-    const records = [...memory.records()];
+    const records = [];
+    for await (const record of memory.iterate()) records.push(record);
     const langs = new Set(records.map((r) => r.sourceLang.toLowerCase()));
     const sourceLang = langs.size === 1 && records[0] ? records[0].sourceLang : '*all*';
     const xml = toTmx(records, {
@@ -60,10 +61,11 @@ export async function importTmxFile(options: ImportTmxOptions): Promise<{ units:
   const memory = await TranslationMemory.open(options.memoryPath);
   try {
     // The import key covers the target too: a unit already in the memory is not appended again.
-    const fresh = records.filter((r) => memory.lookup(r.key) === undefined);
-    const unique = [...new Map(fresh.map((r) => [r.key, r])).values()];
-    await memory.append(unique);
-    return { units: units.length, added: unique.length };
+    const unique = [...new Map(records.map((r) => [r.key, r])).values()];
+    const known = await Promise.all(unique.map((r) => memory.lookup(r.key)));
+    const fresh = unique.filter((_, i) => known[i] === undefined);
+    await memory.append(fresh);
+    return { units: units.length, added: fresh.length };
   } finally {
     await memory.close();
   }

@@ -6,8 +6,9 @@
 import type { Document, Segment } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
 import { memoryKey, termsHash } from '../memory/key.js';
-import { isImported, originOf } from '../memory/record.js';
-import type { MemoryRecord, TranslationMemory } from '../memory/store.js';
+import type { MemoryStore } from '../memory/memory-store.js';
+import type { MemoryRecord } from '../memory/record.js';
+import { isImported } from '../memory/record.js';
 import type { Provider } from '../providers/provider.js';
 import { entriesTouching } from './terms.js';
 
@@ -27,19 +28,22 @@ export function segmentKey(segment: Segment, provider: Provider, glossary: Gloss
  * languages fit the article's (see `languagesFit`). An imported target is not keyed to the
  * glossary, so it still goes through the post-check like any target.
  */
-export function findInMemory(
-  memory: TranslationMemory,
+export async function findInMemory(
+  memory: MemoryStore,
   key: string,
   segment: Segment,
   doc: Pick<Document, 'sourceLang' | 'targetLang'>,
-): MemoryRecord | undefined {
-  const keyed = memory.lookup(key);
+): Promise<MemoryRecord | undefined> {
+  const keyed = await memory.lookup(key);
   if (keyed) return keyed;
-  const exact = memory.lookupImported(segment.source, doc.sourceLang, doc.targetLang);
-  if (exact) return exact;
-  const candidates = importedBySource(memory).get(segment.source) ?? [];
-  // Latest import first: records() lists records in order of last write.
-  return candidates.findLast((r) => languagesFit(r, doc));
+  // The store indexes imports by source text, source language and target tag, and also by the
+  // target's bare language: an `en` article finds an en-GB unit; the fit is checked on the record.
+  const [primary] = doc.targetLang.split(/[-_]/);
+  for (const target of new Set([doc.targetLang, primary ?? doc.targetLang])) {
+    const unit = await memory.lookupImported(segment.source, doc.sourceLang, target);
+    if (unit && languagesFit(unit, doc)) return unit;
+  }
+  return undefined;
 }
 
 /**
@@ -58,24 +62,6 @@ export function languagesFit(
   const primary = (tag: string) => tag.split('-')[0]!;
   if (primary(us) !== primary(ds)) return false;
   return ut === dt || ut === primary(dt) || dt === primary(ut);
-}
-
-/** Imported records by source text, built once per memory (imports do not happen during a run). */
-const importedIndexes = new WeakMap<TranslationMemory, Map<string, MemoryRecord[]>>();
-
-function importedBySource(memory: TranslationMemory): Map<string, MemoryRecord[]> {
-  let index = importedIndexes.get(memory);
-  if (!index) {
-    index = new Map();
-    for (const record of memory.records()) {
-      if (originOf(record) !== 'imported') continue;
-      const same = index.get(record.source);
-      if (same) same.push(record);
-      else index.set(record.source, [record]);
-    }
-    importedIndexes.set(memory, index);
-  }
-  return index;
 }
 
 /** Provider label of the records `reviewedRecords` writes (hits show as `memory:human`). */
@@ -100,19 +86,19 @@ export function memoryEngine(record: MemoryRecord): string {
  * later lookup of the same sentence, here or in another article, returns the person's words.
  * Targets the memory already holds as human translations are not written again.
  */
-export function reviewedRecords(
+export async function reviewedRecords(
   doc: Document,
-  memory: TranslationMemory,
+  memory: MemoryStore,
   provider: Provider,
   glossary: Glossary | undefined,
   now: Date,
-): MemoryRecord[] {
+): Promise<MemoryRecord[]> {
   const records: MemoryRecord[] = [];
   for (const segment of doc.blocks.flatMap((b) => b.segments)) {
     if (segment.state !== 'reviewed' && segment.state !== 'final') continue;
     if (segment.target === undefined || segment.target === '') continue;
     const key = segmentKey(segment, provider, glossary);
-    const known = memory.lookup(key);
+    const known = await memory.lookup(key);
     if (known?.origin === 'human' && known.target === segment.target) continue;
     records.push({
       key,

@@ -169,7 +169,10 @@ export async function createDeeplProvider(
       const billed = results.some((r) => r.billedCharacters !== undefined)
         ? results.reduce((sum, r) => sum + (r.billedCharacters ?? 0), 0)
         : undefined;
-      return billed === undefined ? { texts: out } : { texts: out, billedCharacters: billed };
+      if (billed === undefined) return { texts: out };
+      const perText = [...results];
+      const billedEach = texts.map((t) => (t === '' ? 0 : perText.shift()?.billedCharacters));
+      return { texts: out, billedCharacters: billed, billed: billedEach };
     },
     async close() {
       // deepl-node shares one keep-alive agent per process and offers no close; idle sockets

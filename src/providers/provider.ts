@@ -23,6 +23,8 @@ export interface TranslateResult {
   texts: string[];
   /** Characters the engine billed for this batch, when it reports them. */
   billedCharacters?: number;
+  /** Characters billed for each input, in order, when the engine reports them per text. */
+  billed?: (number | undefined)[];
 }
 
 /**

@@ -33,13 +33,13 @@ describe('the memory store under one key', () => {
     await memory.append([record('MT one')]);
     await memory.append([record('The decision was taken.', 'human')]);
     await memory.append([record('MT two')]);
-    expect(memory.lookup('k1')?.target).toBe('The decision was taken.');
+    expect((await memory.lookup('k1'))?.target).toBe('The decision was taken.');
     await memory.close();
     // The same after reading the file back: the preference is a rule of the store, not of the session.
     const reopened = await TranslationMemory.open(path);
-    expect(reopened.lookup('k1')).toMatchObject({ target: 'The decision was taken.', origin: 'human' });
+    expect(await reopened.lookup('k1')).toMatchObject({ target: 'The decision was taken.', origin: 'human' });
     await reopened.append([record('The decision has been taken.', 'human')]);
-    expect(reopened.lookup('k1')?.target).toBe('The decision has been taken.');
+    expect((await reopened.lookup('k1'))?.target).toBe('The decision has been taken.');
     await reopened.close();
   });
 

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import ts from 'typescript';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { MemoryRecord } from '../../src/memory/record.js';
@@ -53,14 +53,14 @@ describe('TranslationMemory', () => {
     const first = await TranslationMemory.open(path);
     await first.append([record(1), record(2)]);
     await first.append([record(1, { target: 'Corrected sentence.' })]);
-    expect(first.lookup('key-1')?.target).toBe('Corrected sentence.');
+    expect((await first.lookup('key-1'))?.target).toBe('Corrected sentence.');
     await first.close();
     const again = await TranslationMemory.open(path);
     expect(again.size).toBe(2);
-    expect(again.lookup('key-1')?.target).toBe('Corrected sentence.');
-    expect(again.lookup('key-2')).toEqual(record(2));
-    expect(again.lookup('key-3')).toBeUndefined();
-    expect([...again.records()].map((r) => r.key)).toEqual(['key-2', 'key-1']);
+    expect((await again.lookup('key-1'))?.target).toBe('Corrected sentence.');
+    expect(await again.lookup('key-2')).toEqual(record(2));
+    expect(await again.lookup('key-3')).toBeUndefined();
+    expect((await collect(again)).map((r) => r.key)).toEqual(['key-2', 'key-1']);
     await again.close();
   });
 
@@ -83,7 +83,7 @@ describe('TranslationMemory', () => {
     await expect(memory.append([record(1)])).rejects.toThrow(
       `cannot append to the translation memory ${path}: the path is a directory`,
     );
-    expect(memory.lookup('key-1')).toBeUndefined();
+    expect(await memory.lookup('key-1')).toBeUndefined();
     await memory.close();
   });
 
@@ -126,7 +126,7 @@ describe('TranslationMemory', () => {
     await torn.close();
 
     const reopened = await TranslationMemory.open(path);
-    expect([...reopened.records()].map((r) => r.key)).toEqual(['key-1', 'key-3']);
+    expect((await collect(reopened)).map((r) => r.key)).toEqual(['key-1', 'key-3']);
     expect(reopened.tornLines).toEqual([2]);
     await reopened.close();
   });
@@ -152,14 +152,14 @@ describe('TranslationMemory', () => {
     const memory = await TranslationMemory.open(path);
     for (let batch = 0; batch < acked; batch++) {
       for (let i = 0; i < BATCH; i++)
-        expect(memory.lookup(`a-${batch}-${i}`)?.target).toBe(`target a ${batch} ${i}`);
+        expect((await memory.lookup(`a-${batch}-${i}`))?.target).toBe(`target a ${batch} ${i}`);
     }
     expect(memory.tornLines.length).toBeLessThanOrEqual(1);
     // Whatever the kill left, the next append lands on a line of its own.
     await memory.append([record(1)]);
     await memory.close();
     const reopened = await TranslationMemory.open(path);
-    expect(reopened.lookup('key-1')).toEqual(record(1));
+    expect(await reopened.lookup('key-1')).toEqual(record(1));
     expect(reopened.size).toBe(memory.size);
     await reopened.close();
   });
@@ -173,37 +173,33 @@ describe('TranslationMemory', () => {
     const memory = await TranslationMemory.open(path);
     expect(memory.tornLines).toEqual([]);
     expect(memory.size).toBe(2 * batches * BATCH);
-    expect(memory.lookup(`b-${batches - 1}-${BATCH - 1}`)?.target).toBe(
+    expect((await memory.lookup(`b-${batches - 1}-${BATCH - 1}`))?.target).toBe(
       `target b ${batches - 1} ${BATCH - 1}`,
     );
     await memory.close();
   });
 });
 
+async function collect(memory: TranslationMemory): Promise<MemoryRecord[]> {
+  const records: MemoryRecord[] = [];
+  for await (const record of memory.iterate()) records.push(record);
+  return records;
+}
+
 /** Records per batch in the child, each with a long source so a batch is one large write. */
 const BATCH = 50;
 
 /**
- * A real process appending with the real store: the store's modules are transpiled to plain
- * JS (relative imports already end in .js), and a small script appends batches in a loop,
- * printing `acked <n>` once each append has resolved.
+ * A real process appending with the real store (the built one in dist/, which the test
+ * set-up builds), printing `acked <n>` once each append has resolved.
  */
 async function buildAppender(out: string): Promise<string> {
-  const root = join(import.meta.dirname, '../../src');
-  for (const file of ['errors.ts', 'io/atomic-write.ts', 'memory/record.ts', 'memory/store.ts']) {
-    const source = await readFile(join(root, file), 'utf8');
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    const target = join(out, file.replace(/\.ts$/, '.js'));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, outputText);
-  }
-  await writeFile(join(out, 'package.json'), '{"type":"module"}');
-  const script = join(out, 'appender.js');
+  const store = pathToFileURL(join(import.meta.dirname, '../../dist/memory/store.js')).href;
+  await mkdir(out, { recursive: true });
+  const script = join(out, 'appender.mjs');
   await writeFile(
     script,
-    `import { TranslationMemory } from './memory/store.js';
+    `import { TranslationMemory } from ${JSON.stringify(store)};
 const [path, tag, count] = process.argv.slice(2);
 const memory = await TranslationMemory.open(path);
 const padding = 'x'.repeat(2000);

@@ -121,12 +121,16 @@ describe('versio tm import', () => {
   it('keeps imported units out of ordinary lookups; an opted-in run finds them by exact source', async () => {
     await tm('import', join(fixtures, 'other-tool.tmx'), '--memory', 'tm.jsonl', '--provider', 'deepl');
     const memory = await TranslationMemory.open(join(cwd, 'tm.jsonl'));
-    for (const record of memory.records()) expect(record.provider).toBe('tmx:deepl');
-    expect(memory.lookupImported("L'armée syrienne a repris Palmyre.", 'fr-fr', 'en-gb')?.target).toBe(
-      'The Syrian army has retaken Palmyra.',
-    );
-    expect(memory.lookupImported("L'armée syrienne a repris Palmyre.", 'fr-FR', 'de-DE')).toBeUndefined();
-    expect(memory.lookupImported("L'armée syrienne a repris Palmyre", 'fr-FR', 'en-GB')).toBeUndefined();
+    for await (const record of memory.iterate()) expect(record.provider).toBe('tmx:deepl');
+    expect(
+      (await memory.lookupImported("L'armée syrienne a repris Palmyre.", 'fr-fr', 'en-gb'))?.target,
+    ).toBe('The Syrian army has retaken Palmyra.');
+    expect(
+      await memory.lookupImported("L'armée syrienne a repris Palmyre.", 'fr-FR', 'de-DE'),
+    ).toBeUndefined();
+    expect(
+      await memory.lookupImported("L'armée syrienne a repris Palmyre", 'fr-FR', 'en-GB'),
+    ).toBeUndefined();
     await memory.close();
   });
 

@@ -175,7 +175,7 @@ describe('a hung connection times out and is retried', () => {
       signal: new AbortController().signal,
     };
     try {
-      await executePlan(planDocument(doc, ctx), ctx);
+      await executePlan(await planDocument(doc, ctx), ctx);
     } finally {
       await memory.close();
     }

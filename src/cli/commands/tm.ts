@@ -7,7 +7,7 @@ import { action, type CliContext } from '../context.js';
 export function registerTm(program: Command, ctx: CliContext): void {
   const tm = program
     .command('tm')
-    .description('translation memory: export to and import from TMX 1.4b (other CAT tools read it)');
+    .description('translation memory: export to and import from TMX 1.4b (other CAT tools read it), compact');
   const memoryOption = ['--memory <path>', 'translation memory file', DEFAULT_MEMORY_PATH] as const;
 
   tm.command('export')
@@ -57,6 +57,27 @@ runs on it (a missing term marks the segment needs-review). Export writes them b
         });
         ctx.io.stdout.write(
           `read ${units} translation unit${units === 1 ? '' : 's'} from ${file}; ${added} new in ${opts.memory}\n`,
+        );
+        return 0;
+      }),
+    );
+
+  tm.command('compact')
+    .description('rewrite the memory with one record per key (superseded and duplicate records dropped)')
+    .option(...memoryOption)
+    .addHelpText(
+      'after',
+      `
+Safe while other runs use the memory: it takes the memory's lock, writes a new file and
+renames it over the old one; runs wait for the lock and read the new file. Claims whose
+lease has ended (left by a run that crashed) are dropped too.`,
+    )
+    .action(
+      action(ctx, async (opts: { memory: string }) => {
+        const { compactMemory } = await import('../../memory/compact.js');
+        const result = await compactMemory(resolve(ctx.io.cwd, opts.memory));
+        ctx.io.stdout.write(
+          `compacted ${opts.memory}: ${result.records} record${result.records === 1 ? '' : 's'} kept of ${result.linesBefore} lines (${result.bytesBefore} → ${result.bytesAfter} bytes)\n`,
         );
         return 0;
       }),
