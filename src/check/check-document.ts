@@ -35,6 +35,8 @@ export function checkDocument(
       segment,
       sourceTerms: matcher ? matcher.find(segment.source) : segment.spans,
       entries,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
     };
     const where = locations.get(segment.id) ?? { line: 1, column: 1 };
     for (const id of CHECK_IDS) {

@@ -1,19 +1,32 @@
-/** number: the numbers of the source and the target differ by value (rule in ../numbers.ts). */
+/**
+ * number: the quantities of the source and the target differ by value: digits in either convention,
+ * number words, ordinals, Roman numerals, dates, times and digit strings (rules in ../quantities/).
+ */
 import { withoutInlineCodes } from '../inline-codes.js';
-import { compareNumbers, numbersIn } from '../numbers.js';
+import { compareQuantities } from '../quantities/compare.js';
+import { languageOf } from '../quantities/language.js';
+import { quantitiesIn } from '../quantities/read.js';
 import { type Check, type Problem, quote, targetOf } from './unit.js';
 
 export const number: Check = (unit) => {
   const target = targetOf(unit);
   if (target === undefined) return [];
-  const { missing, extra } = compareNumbers(
-    numbersIn(withoutInlineCodes(unit.segment.source)),
-    numbersIn(withoutInlineCodes(target)),
+  const { missing, extra } = compareQuantities(
+    quantitiesIn(withoutInlineCodes(unit.segment.source), languageOf(unit.sourceLang, 'fr')),
+    quantitiesIn(withoutInlineCodes(target), languageOf(unit.targetLang, 'en')),
   );
   const problems: Problem[] = [];
+  const hint =
+    'numbers are compared by value (10 000 = 10,000; vingt-cinq = 25; XIXe = 19th; 21 h 45 = 9:45 p.m.)';
   for (const n of missing)
-    problems.push({ message: `number ${quote(n.raw)} of the source is not in the target`, text: n.raw });
+    problems.push({
+      message: `number ${quote(n.raw)} of the source is not in the target; ${hint}`,
+      text: n.raw,
+    });
   for (const n of extra)
-    problems.push({ message: `number ${quote(n.raw)} in the target is not in the source`, text: n.raw });
+    problems.push({
+      message: `number ${quote(n.raw)} in the target is not in the source; ${hint}`,
+      text: n.raw,
+    });
   return problems;
 };

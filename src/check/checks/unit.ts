@@ -8,6 +8,9 @@ export interface UnitInput {
   sourceTerms: readonly TermSpan[];
   /** Glossary entries by id (empty without a glossary). */
   entries: ReadonlyMap<string, GlossaryEntry>;
+  /** The file's source and target languages (BCP 47), when known. */
+  sourceLang?: string;
+  targetLang?: string;
 }
 
 /** A problem found in one unit; check-document.ts adds the check id, severity, file and location. */
