@@ -4,7 +4,7 @@
 import { type Document, segmentsOf } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
-import { checks } from './checks/index.js';
+import { checks, type DocumentCheckId, documentChecks, isUnitCheck } from './checks/index.js';
 import type { UnitInput } from './checks/unit.js';
 import type { CheckConfig } from './config.js';
 import { CHECK_IDS, type Finding } from './finding.js';
@@ -30,6 +30,8 @@ export function checkDocument(
 ): Finding[] {
   const entries = new Map<string, GlossaryEntry>(glossary?.entries.map((e) => [e.id, e]) ?? []);
   const findings: Finding[] = [];
+  const units: UnitInput[] = [];
+  const place = new Map<string, UnitLocation>();
   for (const segment of segmentsOf(doc)) {
     const unit: UnitInput = {
       segment,
@@ -38,10 +40,12 @@ export function checkDocument(
       sourceLang: doc.sourceLang,
       targetLang: doc.targetLang,
     };
+    units.push(unit);
     const where = locations.get(segment.id) ?? { line: 1, column: 1 };
+    place.set(segment.id, where);
     for (const id of CHECK_IDS) {
       const rule = config.rules[id];
-      if (!rule.enabled) continue;
+      if (!rule.enabled || !isUnitCheck(id)) continue;
       for (const problem of checks[id](unit)) {
         findings.push({
           check: id,
@@ -55,6 +59,24 @@ export function checkDocument(
           ...(problem.entryId === undefined ? {} : { entryId: problem.entryId }),
         });
       }
+    }
+  }
+  // Document checks compare a unit with the others (the same source translated twice).
+  for (const id of Object.keys(documentChecks) as DocumentCheckId[]) {
+    const rule = config.rules[id];
+    if (!rule.enabled) continue;
+    for (const { unit, problem } of documentChecks[id](units)) {
+      const where = place.get(unit) ?? { line: 1, column: 1 };
+      findings.push({
+        check: id,
+        severity: rule.severity,
+        file,
+        unit,
+        line: where.line,
+        column: where.column,
+        message: `${unit}: ${problem.message}`,
+        text: problem.text,
+      });
     }
   }
   return findings;

@@ -10,6 +10,14 @@ export const CHECK_IDS = [
   'placeholder',
   'number',
   'leftover',
+  'doubled-word',
+  'whitespace',
+  'end-punctuation',
+  'brackets',
+  'length',
+  'urls',
+  'inconsistency',
+  'start-capital',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
