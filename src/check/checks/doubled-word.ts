@@ -1,7 +1,8 @@
 /**
  * doubled-word (pofilter "doublewords", Xbench "Repeated words", CheckMate "double words"): the same
  * word twice in a row in the target ("of of"). A repetition the source has too is a name (Bora Bora,
- * Sirhan Sirhan) and stays; "that that" and "had had" are English grammar.
+ * Sirhan Sirhan) and stays; "that that" and "had had" (past perfect of have, not after has/have)
+ * are English grammar.
  */
 import { withoutInlineCodes } from '../inline-codes.js';
 import { type Check, type Problem, quote, targetOf } from './unit.js';
@@ -18,7 +19,7 @@ export const doubledWord: Check = (unit) => {
   const problems: Problem[] = [];
   for (const match of text.matchAll(DOUBLED)) {
     const word = match[1]!.toLowerCase();
-    if (GRAMMATICAL.has(word)) continue;
+    if (grammatical(word, text.slice(0, match.index))) continue;
     if (source.includes(`${word} ${word}`)) continue;
     problems.push({
       message: `the word ${quote(match[1]!)} is repeated in the target: ${quote(match[0])} (the source has no such repetition); delete one`,
@@ -27,3 +28,8 @@ export const doubledWord: Check = (unit) => {
   }
   return problems;
 };
+
+function grammatical(word: string, before: string): boolean {
+  if (word === 'that') return true;
+  return word === 'had' && !/\b(?:has|have|having|had)\s*$/i.test(before);
+}

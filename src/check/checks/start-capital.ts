@@ -2,8 +2,8 @@
  * start-capital (pofilter "startcaps"): the source starts with a capital letter and the target with
  * a lower-case one. Leading quotes, dashes, brackets and ellipses are skipped on both sides; a source
  * starting with a digit or a lower-case letter says nothing. Words that are lower case by nature are
- * left alone: iPhone, eBay, al-Assad (a capital inside), name particles (de, van, von, al-, bin), and
- * any first word the source writes the same way.
+ * left alone: a name the source writes the same way with a capital inside (iPhone, eBay) and name
+ * particles (de, van, von, al-Assad, bin).
  */
 import { withoutInlineCodes } from '../inline-codes.js';
 import { type Check, quote, targetOf } from './unit.js';
@@ -46,7 +46,7 @@ export const startCapital: Check = (unit) => {
   if (!/^\p{Lu}/u.test(source) || !/^\p{Ll}/u.test(text)) return [];
   const word = /^[\p{L}\p{M}\p{N}'’-]+/u.exec(text)?.[0] ?? text.slice(0, 1);
   const bare = word.split(/['’-]/)[0]!;
-  if (/\p{Lu}/u.test(word) || PARTICLES.has(bare) || sourceWords(source).has(word)) return [];
+  if (PARTICLES.has(bare) || (/\p{Lu}/u.test(word) && sourceWords(source).has(word))) return [];
   const sourceWord = /^[\p{L}\p{M}\p{N}'’-]+/u.exec(source)?.[0] ?? source.slice(0, 1);
   return [
     {

@@ -70,7 +70,7 @@ const time: FormReader = {
           'gu',
         )
       : new RegExp(
-          `(?<![\\d.,:])(\\d{1,2})(?:[:.](\\d{2}))?${SP}?([ap])\\.?m\\b\\.?|(?<![\\d.,:])(\\d{1,2}):(\\d{2})(?![\\d:])`,
+          `(?<![\\d.,:])(\\d{1,2})(?:[:.](\\d{2}))?${SP}?([ap])\\.?m\\b\\.?|(?<![\\d.,:])(\\d{1,2}):(\\d{2})(?![\\d:])|(?<![\\d.,:])(\\d{1,2})${SP}?h(?:${SP}?(\\d{2}))?(?![\\p{L}\\d])`,
           'giu',
         ),
   read: (match, lang) => {
@@ -85,6 +85,14 @@ const time: FormReader = {
         return [at(match, m1 === undefined ? [clock(h % 24, 0), String(h)] : [clock(h % 24, m)])];
       }
       return clockOnly(match, Number(x3), Number(x4));
+    }
+    // "2 h 01" (a duration, a race time) is written the French way in English too.
+    const [, , , , , , h6, m7] = match;
+    if (h6 !== undefined) {
+      const h = Number(h6);
+      const m = Number(m7 ?? 0);
+      if (h > 24 || m > 59) return undefined;
+      return [at(match, m7 === undefined ? [clock(h % 24, 0), String(h)] : [clock(h % 24, m)])];
     }
     if (x3 !== undefined && h1 !== undefined) {
       const h = Number(h1);
@@ -205,8 +213,32 @@ const month: FormReader = {
   },
 };
 
-/** In the order read.ts runs them: dates before strings before times before plain numbers. */
+/**
+ * Set phrases whose numbers are not counted one by one: "24 heures sur 24", "7 jours sur 7", "24 h/24"
+ * and English "24/7" (round the clock: one number, optional, since "around the clock" has none), and
+ * "un quart d'heure", "trois quarts d'heure", "une demi-heure" (15, 45, 30 minutes, optional: "a
+ * quarter of an hour" has no digits).
+ */
+const idiom: FormReader = {
+  pattern: (lang) =>
+    lang === 'fr'
+      ? new RegExp(
+          `(?<![\\d\\p{L}])(\\d{1,2})${SP}?(?:h|heures|j|jours)${SP}?(?:sur|/)${SP}?\\1(?!\\d)|(?<![\\p{L}])(?:(un|trois)${SP}+)?(quarts?)${SP}+d['’]heure|(?<![\\p{L}])demi-heure`,
+          'giu',
+        )
+      : /(?<![\d/])24\/7(?![\d/])/g,
+  read: (match, lang) => {
+    if (lang === 'en') return [at(match, ['24'], true), at(match, ['7'], true)];
+    const [, repeated, count, quarter] = match;
+    if (repeated !== undefined) return [at(match, [String(Number(repeated))], true)];
+    if (quarter !== undefined) return [at(match, [count?.toLowerCase() === 'trois' ? '45' : '15'], true)];
+    return [at(match, ['30'], true)];
+  },
+};
+
+/** In the order read.ts runs them: set phrases, dates, strings, times, then plain numbers. */
 export const FORM_READERS: readonly FormReader[] = [
+  idiom,
   numericDate,
   digitString,
   time,
