@@ -7,9 +7,9 @@
 import { withoutInlineCodes } from '../inline-codes.js';
 import { type Check, type Problem, quote, targetOf } from './unit.js';
 
+// The second word may take a possessive: "the government government’s plan".
 const DOUBLED =
-  /(?<![\p{L}\p{N}\p{M}'’-])([\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?)[ \u00A0\u202F\t]+\1(?![\p{L}\p{N}\p{M}'’-])/giu;
-const GRAMMATICAL = new Set(['that', 'had', 'is', 'do', 'can']);
+  /(?<![\p{L}\p{N}\p{M}'’-])([\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?)[ \u00A0\u202F\t]+\1(?:['’]s)?(?![\p{L}\p{N}\p{M}'’-])/giu;
 
 export const doubledWord: Check = (unit) => {
   const target = targetOf(unit);

@@ -46,7 +46,8 @@ export const startCapital: Check = (unit) => {
   if (!/^\p{Lu}/u.test(source) || !/^\p{Ll}/u.test(text)) return [];
   const word = /^[\p{L}\p{M}\p{N}'’-]+/u.exec(text)?.[0] ?? text.slice(0, 1);
   const bare = word.split(/['’-]/)[0]!;
-  if (PARTICLES.has(bare) || (/\p{Lu}/u.test(word) && sourceWords(source).has(word))) return [];
+  if (PARTICLES.has(bare) || (/\p{Lu}/u.test(word) && sourceWords(source).has(word.split(/['’]/)[0]!)))
+    return [];
   const sourceWord = /^[\p{L}\p{M}\p{N}'’-]+/u.exec(source)?.[0] ?? source.slice(0, 1);
   return [
     {
@@ -57,5 +58,6 @@ export const startCapital: Check = (unit) => {
 };
 
 function sourceWords(text: string): Set<string> {
-  return new Set(text.match(/[\p{L}\p{M}\p{N}'’-]+/gu) ?? []);
+  // Split at apostrophes: "L’iPhone" holds iPhone.
+  return new Set(text.match(/[\p{L}\p{M}\p{N}-]+/gu) ?? []);
 }

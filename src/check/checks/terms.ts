@@ -36,7 +36,9 @@ export const termForbidden: Check = (unit) => {
     const canonical = findEnglish(target, entry.english);
     for (const variant of entry.forbidden) {
       // …but a variant that is the canonical form plus an ending ("Lyons" for Lyon) is one.
-      const longer = normaliseEnglish(variant).toLowerCase().startsWith(normaliseEnglish(entry.english).toLowerCase());
+      const longer = normaliseEnglish(variant)
+        .toLowerCase()
+        .startsWith(normaliseEnglish(entry.english).toLowerCase());
       const uses = findEnglish(target, variant).filter(
         (o) => longer || !canonical.some((c) => c.start <= o.start && o.end <= c.end),
       );

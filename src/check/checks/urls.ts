@@ -17,7 +17,7 @@ const LINK = new RegExp(
     /(?<![\p{L}\p{N}&/#])#[\p{L}_][\p{L}\p{N}_]*/u.source,
     /(?<![\p{L}\p{N}.@])@[A-Za-z0-9_]{2,30}\b/u.source,
   ].join('|'),
-  'gu',
+  'giu',
 );
 
 /** A link as written, without the sentence's punctuation after it. */
@@ -60,9 +60,13 @@ export const urls: Check = (unit) => {
   return problems;
 };
 
-/** Scheme and host are case-insensitive (RFC 3986 §6.2.2.1), the path is not. */
+/**
+ * Scheme and host are case-insensitive (RFC 3986 §6.2.2.1), the path is not; so are the domain of an
+ * e-mail address, hashtags and handles (#MeToo = #metoo on every platform).
+ */
 function same(a: string, b: string): boolean {
   if (a === b) return true;
+  if (/^[#@]/.test(a)) return a.toLowerCase() === b.toLowerCase();
   const split = (u: string) => /^((?:[a-z]+:\/\/)?[^/]*)(.*)$/i.exec(u)!;
   const [, ha = '', pa = ''] = split(a);
   const [, hb = '', pb = ''] = split(b);

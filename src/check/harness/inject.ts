@@ -32,9 +32,32 @@ export interface InjectContext {
 type Injector = (pair: Pair, ctx: InjectContext) => Injected | undefined;
 
 const EN_NUMBER_WORDS = [
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty',
-  'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion',
-  'third', 'fourth', 'fifth',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'third',
+  'fourth',
+  'fifth',
 ];
 
 function pick<T>(items: readonly T[], random: () => number): T | undefined {
@@ -47,7 +70,11 @@ function replaceAt(text: string, start: number, end: number, by: string): string
 
 /** Words of the target (letters only), with their offsets; the first word is left out where it matters. */
 function wordsOf(text: string): { word: string; start: number; end: number }[] {
-  return [...text.matchAll(/\p{L}+/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(/\p{L}+/gu)].map((m) => ({
+    word: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 const changedNumber: Injector = ({ en }, { random }) => {
@@ -61,7 +88,9 @@ const changedNumber: Injector = ({ en }, { random }) => {
   const words = wordsOf(en).filter((w) => EN_NUMBER_WORDS.includes(w.word.toLowerCase()));
   const word = pick(words, random);
   if (!word) return undefined;
-  const others = EN_NUMBER_WORDS.filter((w) => w !== word.word.toLowerCase() && !['hundred', 'thousand', 'million', 'billion'].includes(w));
+  const others = EN_NUMBER_WORDS.filter(
+    (w) => w !== word.word.toLowerCase() && !['hundred', 'thousand', 'million', 'billion'].includes(w),
+  );
   let by = pick(others, random)!;
   if (/^\p{Lu}/u.test(word.word)) by = by[0]!.toUpperCase() + by.slice(1);
   return { target: replaceAt(en, word.start, word.end, by) };
@@ -79,7 +108,10 @@ const misspeltEntity: Injector = ({ en }, { entities, random }) => {
   // Drop or double one inner letter: Brusels, Warrsaw.
   const letters = [...name.matchAll(/\p{L}/gu)].filter((m) => m.index > 0 && m.index < name.length - 1);
   const letter = pick(letters, random)!;
-  const wrong = random() < 0.5 ? replaceAt(name, letter.index, letter.index + 1, '') : replaceAt(name, letter.index, letter.index, letter[0]);
+  const wrong =
+    random() < 0.5
+      ? replaceAt(name, letter.index, letter.index + 1, '')
+      : replaceAt(name, letter.index, letter.index, letter[0]);
   return { target: en.replace(name, wrong) };
 };
 
@@ -114,7 +146,12 @@ const frenchSpacing: Injector = ({ en }, { random }) => {
 
 const doubledWord: Injector = ({ en }, { random }) => {
   // A whole word between spaces, not the "th" of "19th".
-  const word = pick(wordsOf(en).slice(1).filter((w) => /(?:^|\s)$/.test(en.slice(0, w.start)) && /^(?:\s|$)/.test(en.slice(w.end))), random);
+  const word = pick(
+    wordsOf(en)
+      .slice(1)
+      .filter((w) => /(?:^|\s)$/.test(en.slice(0, w.start)) && /^(?:\s|$)/.test(en.slice(w.end))),
+    random,
+  );
   if (!word) return undefined;
   return { target: replaceAt(en, word.end, word.end, ` ${word.word}`) };
 };
@@ -151,7 +188,11 @@ const truncated: Injector = ({ en }, { random }) => {
 };
 
 const changedLink: Injector = ({ en }, { random }) => {
-  const links = [...en.matchAll(/(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#\w+|@\w+|\b[a-z0-9-]+\.(?:fr|com|org)\b/g)];
+  const links = [
+    ...en.matchAll(
+      /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|#\w+|@\w+|\b[a-z0-9-]+\.(?:fr|com|org)\b/g,
+    ),
+  ];
   const link = pick(links, random);
   if (!link) return undefined;
   const letters = [...link[0].matchAll(/[a-z]/g)].filter((m) => m.index > 1);
@@ -162,9 +203,17 @@ const changedLink: Injector = ({ en }, { random }) => {
 
 const inconsistent: Injector = ({ en }, { random }) => {
   // The second occurrence drops one word: a different, still plausible-looking translation.
-  const word = pick(wordsOf(en).slice(1).filter((w) => w.word.length >= 3), random);
+  const word = pick(
+    wordsOf(en)
+      .slice(1)
+      .filter((w) => w.word.length >= 3),
+    random,
+  );
   if (!word) return undefined;
-  return { target: replaceAt(en, word.start, word.end + (en[word.end] === ' ' ? 1 : 0), ''), duplicate: true };
+  return {
+    target: replaceAt(en, word.start, word.end + (en[word.end] === ' ' ? 1 : 0), ''),
+    duplicate: true,
+  };
 };
 
 const lowerCaseStart: Injector = ({ fr, en }) => {
@@ -205,7 +254,12 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export function inject(kind: ErrorKind, pair: Pair, index: number, entities: readonly EntityForms[]): Injected | undefined {
+export function inject(
+  kind: ErrorKind,
+  pair: Pair,
+  index: number,
+  entities: readonly EntityForms[],
+): Injected | undefined {
   const kindSeed = [...kind].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
   return ERROR_KINDS[kind](pair, { entities, random: seeded(kindSeed ^ (index * 2654435761)) });
 }

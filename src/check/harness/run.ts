@@ -44,7 +44,9 @@ function documentOf(name: string, units: readonly Unit[]): Document {
     id: u.id.split('.')[0]!,
     kind: 'paragraph',
     after: '\n\n',
-    segments: [{ id: u.id, source: u.source, after: '', spans: [], target: u.target, state: 'translated', notes: [] }],
+    segments: [
+      { id: u.id, source: u.source, after: '', spans: [], target: u.target, state: 'translated', notes: [] },
+    ],
   }));
   // Units of one block (a pair and its inconsistent duplicate) share it, as segments of one paragraph.
   const merged: Block[] = [];
@@ -55,7 +57,15 @@ function documentOf(name: string, units: readonly Unit[]): Document {
       last.segments.push(...block.segments);
     } else merged.push(block);
   }
-  return { path: `${name}.fr.txt`, sourceLang: 'fr', targetLang: 'en', before: '', blocks: merged, eol: '\n', bom: false };
+  return {
+    path: `${name}.fr.txt`,
+    sourceLang: 'fr',
+    targetLang: 'en',
+    before: '',
+    blocks: merged,
+    eol: '\n',
+    bom: false,
+  };
 }
 
 export async function runHarness(pairs: readonly Pair[], glossaryPath: string): Promise<HarnessResult> {
@@ -70,7 +80,10 @@ export async function runHarness(pairs: readonly Pair[], glossaryPath: string): 
       files.push(file);
       return file;
     };
-    const clean = await write('clean', pairs.map((p, i) => ({ id: `p${i + 1}.s1`, source: p.fr, target: p.en })));
+    const clean = await write(
+      'clean',
+      pairs.map((p, i) => ({ id: `p${i + 1}.s1`, source: p.fr, target: p.en })),
+    );
     const injectedUnit = new Map<string, { kind: ErrorKind; index: number; unit: string; target: string }>();
     for (const kind of Object.keys(ERROR_KINDS) as ErrorKind[]) {
       const units: Unit[] = [];
@@ -93,7 +106,8 @@ export async function runHarness(pairs: readonly Pair[], glossaryPath: string): 
       byUnit.set(key, [...(byUnit.get(key) ?? []), f]);
     }
     const falseFindings = report.findings.filter((f) => f.file === clean);
-    const cleanChecks = (index: number) => new Set((byUnit.get(`${clean}#p${index + 1}.s1`) ?? []).map((f) => f.check));
+    const cleanChecks = (index: number) =>
+      new Set((byUnit.get(`${clean}#p${index + 1}.s1`) ?? []).map((f) => f.check));
     const kinds = new Map<ErrorKind, KindResult>();
     for (const [key, { kind, index, target }] of injectedUnit) {
       const result = kinds.get(kind) ?? { kind, injected: 0, found: 0, missed: [] };
