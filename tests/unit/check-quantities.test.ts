@@ -71,6 +71,18 @@ const EQUAL: ReadonlyArray<readonly [string, string]> = [
   ['1 500 milliards', '1.5 trillion'],
   ['deux milliards', '2 billion'],
   ['45 millions', '45,000,000'],
+  ['un demi-million de personnes', 'half a million people'],
+  ['un demi-million de personnes', '500,000 people'],
+  ['un million et demi', '1.5 million'],
+  ['deux milliards et demi', 'two and a half billion'],
+  ['1,5 million', 'one and a half million'],
+  ['le 14-Juillet', 'Bastille Day'],
+  ['depuis le 11-Septembre', 'since 9/11'],
+  ['un Français sur deux', 'half of French people'],
+  ['un Français sur deux', 'one in two French people'],
+  ['dans quinze jours', 'in two weeks'],
+  ['dans quinze jours', 'in a fortnight'],
+  ['sous huit jours', 'within a week'],
   // approximate
   ['une dizaine de blessés', 'about ten injured'],
   ['une dizaine de blessés', 'around 10 injured'],
@@ -246,6 +258,8 @@ const UNEQUAL: ReadonlyArray<readonly [string, string, { missing: string[]; extr
   ['la troisième', 'the 4th', { missing: ['troisième'], extra: ['4'] }],
   ['12,30 euros', '€12.03', { missing: ['12,30'], extra: ['12.03'] }],
   ['2016 et 2017', '2016 and 2018', { missing: ['2017'], extra: ['2018'] }],
+  ['le 14-Juillet', 'on July 15', { missing: [], extra: ['15'] }],
+  ['dans quinze jours', 'in three weeks', { missing: [], extra: ['three'] }],
 ];
 
 describe('quantities: the same quantity however it is written', () => {

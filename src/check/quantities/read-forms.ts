@@ -236,9 +236,74 @@ const idiom: FormReader = {
   },
 };
 
+const HALF_SCALES: Record<string, number> = { million: 6, milliard: 9, billion: 9, trillion: 12 };
+
+/**
+ * Halves of a scale: "un demi-million", "un million et demi", "2 milliards et demi"; "half a million",
+ * "one and a half million", "two and a half billion". One quantity each: 500000, 1500000, 2500000000.
+ */
+const halfScale: FormReader = {
+  pattern: (lang) =>
+    lang === 'fr'
+      ? /(?<![\p{L}])(?:(?:un|une)[ \u00A0]+)?demi-(million|milliard)s?|(?<![\p{L}\d])(un|deux|trois|\d+)[ \u00A0]+(million|milliard)s?[ \u00A0]+et[ \u00A0]+demi(?![\p{L}])/giu
+      : /(?<![\p{L}])half[ \u00A0]+an?[ \u00A0]+(million|billion|trillion)|(?<![\p{L}\d])(a|one|two|three|\d+)[ \u00A0]+and[ \u00A0]+a[ \u00A0]+half[ \u00A0]+(million|billion|trillion)(?![\p{L}])/giu,
+  read: (match) => {
+    const [, halfOf, count, scaleWord] = match;
+    if (halfOf !== undefined) return [at(match, [shiftDecimal('0.5', HALF_SCALES[halfOf.toLowerCase()]!)])];
+    const n =
+      { un: 1, a: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3 }[count!.toLowerCase()] ?? Number(count);
+    return [at(match, [shiftDecimal(`${n}.5`, HALF_SCALES[scaleWord!.toLowerCase()]!)])];
+  },
+};
+
+const EVENT_MONTHS = [
+  'Janvier',
+  'Février',
+  'Mars',
+  'Avril',
+  'Mai',
+  'Juin',
+  'Juillet',
+  'Août',
+  'Septembre',
+  'Octobre',
+  'Novembre',
+  'Décembre',
+];
+
+/**
+ * Names, not counts, that a translator may render without their numbers: dates naming an event
+ * (le 14-Juillet → Bastille Day, le 11-Septembre → 9/11), "un … sur deux" (half), "quinze jours"
+ * (a fortnight, two weeks) and "huit jours" (a week). Their numbers are optional.
+ */
+const namedNumber: FormReader = {
+  pattern: (lang) =>
+    lang === 'fr'
+      ? new RegExp(
+          `(?<![\\p{L}\\d])(1er|\\d{1,2})-(${EVENT_MONTHS.join('|')})(?![\\p{L}])|(?<![\\p{L}])(?:un|une)(?:[ \\u00A0]+[\\p{L}’'-]+){0,2}[ \\u00A0]+sur[ \\u00A0]+deux(?![\\p{L}])|(?<![\\p{L}\\d])(quinze|15|huit|8)[ \\u00A0]+jours(?![\\p{L}])`,
+          'gu',
+        )
+      : /(?<![\d/])9\/11(?![\d/])/g,
+  read: (match, lang) => {
+    if (lang === 'en') return [at(match, ['11', 'm9'], true), at(match, ['m9', '9'], true)];
+    const [, day, month, days] = match;
+    if (day !== undefined) {
+      return [
+        at(match, [day === '1er' ? '1' : String(Number(day))], true),
+        at(match, [`m${EVENT_MONTHS.indexOf(month!) + 1}`], true),
+      ];
+    }
+    if (days !== undefined)
+      return [at(match, /^(?:quinze|15)$/.test(days) ? ['15', '2', '14'] : ['8', '7', '1'], true)];
+    return [at(match, ['2', '50'], true)];
+  },
+};
+
 /** In the order read.ts runs them: set phrases, dates, strings, times, then plain numbers. */
 export const FORM_READERS: readonly FormReader[] = [
   idiom,
+  namedNumber,
+  halfScale,
   numericDate,
   digitString,
   time,
