@@ -39,9 +39,12 @@ function quoteImbalance(text: string): number {
   return Math.abs(count(/[«“„‹]/g) - count(/[»”›]/g)) + (count(/"/g) % 2);
 }
 
+const MARKS = /[()[\]{}«»“”„‹›"]/;
+
 export const brackets: Check = (unit) => {
   const target = targetOf(unit);
   if (target === undefined) return [];
+  if (!MARKS.test(unit.segment.source) && !MARKS.test(target)) return [];
   const source = withoutInlineCodes(unit.segment.source);
   const text = withoutInlineCodes(target);
   const problems: Problem[] = [];

@@ -19,14 +19,24 @@ export interface UnitProblem {
 
 export type DocumentCheck = (units: readonly UnitInput[]) => UnitProblem[];
 
+const UNIFORM: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  ʼ: "'",
+  '“': '"',
+  '”': '"',
+  '«': '"',
+  '»': '"',
+  '„': '"',
+};
+
 function normal(text: string): string {
-  return withoutInlineCodes(text)
+  const plain = text.includes('<') || text.includes('__E') ? withoutInlineCodes(text) : text;
+  return plain
     .normalize('NFC')
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .replace(/[“”«»„]/g, '"')
+    .replace(/[‘’ʼ“”«»„]/g, (c) => UNIFORM[c]!)
     .replace(/[\s\u00A0\u202F\u2009]+/g, ' ')
-    .replace(/" /g, '"')
-    .replace(/ "/g, '"')
+    .replace(/ ?" ?/g, '"')
     .trim();
 }
 
@@ -43,7 +53,7 @@ const words = (text: string) => text.split(' ').filter((w) => /[\p{L}\p{N}]/u.te
 export const inconsistency: DocumentCheck = (units) => {
   const out: UnitProblem[] = [];
   const bySource = new Map<string, { id: string; target: string; raw: string }>();
-  const byTarget = new Map<string, { id: string; source: string; raw: string }>();
+  const byTarget = new Map<string, { id: string; raw: string }>();
   for (const unit of units) {
     const target = targetOf(unit);
     if (target === undefined || target.trim() === unit.segment.source.trim()) continue;
@@ -65,8 +75,8 @@ export const inconsistency: DocumentCheck = (units) => {
     }
     if (words(t) >= 4) {
       const first = byTarget.get(t);
-      if (!first) byTarget.set(t, { id, source: loose(source), raw: source });
-      else if (first.source !== loose(source)) {
+      if (!first) byTarget.set(t, { id, raw: source });
+      else if (loose(first.raw) !== loose(source)) {
         out.push({
           unit: id,
           problem: {

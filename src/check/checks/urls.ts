@@ -21,7 +21,11 @@ const LINK = new RegExp(
 );
 
 /** A link as written, without the sentence's punctuation after it. */
+// Every link has one of these; most segments have none and are done with after one test.
+const MAYBE_LINK = /[@#]|:\/\/|www\.|[a-z0-9]\.[a-z]{2}/i;
+
 export function linksIn(text: string): string[] {
+  if (!MAYBE_LINK.test(text)) return [];
   return [...withoutInlineCodes(text).matchAll(LINK)].map((m) => trimPunctuation(m[0]));
 }
 

@@ -11,6 +11,10 @@ import { type Language, type Quantity, shiftDecimal } from './types.js';
 export type Claim = (match: RegExpMatchArray, quantities: Quantity[]) => void;
 
 export interface FormReader {
+  /** Whether the reader only reads digits, so a text without one can skip it. */
+  digits: boolean;
+  /** A cheap test every text it can read passes: the others skip the reader (checks run on every unit). */
+  hint?: Record<Language, RegExp>;
   pattern: (lang: Language) => RegExp;
   read: (match: RegExpMatchArray, lang: Language) => Quantity[] | undefined;
 }
@@ -24,6 +28,8 @@ function at(match: RegExpMatchArray, values: string[], optional = false): Quanti
 
 /** ISBN, telephone numbers, references: three or more digit groups that are not thousands groups. */
 const digitString: FormReader = {
+  digits: true,
+  hint: { fr: /\d[-. \u00A0]\d+[-. \u00A0]/, en: /\d[-. \u00A0]\d+[-. \u00A0]/ },
   pattern: () => /(?<![\p{L}\p{N}.,])\+?\d+(?:[-. \u00A0](?:\d+|X\b)){2,}(?![\p{N}])/gu,
   read: (match) => {
     const groups = match[0].replace(/^\+/, '').split(/[-. \u00A0]/);
@@ -38,6 +44,8 @@ const digitString: FormReader = {
 
 /** 2025-03-06 (ISO 8601) and 06/03/2025: day-first in French, either order in English. */
 const numericDate: FormReader = {
+  digits: true,
+  hint: { fr: /\d[/.-]\d/, en: /\d[/.-]\d/ },
   pattern: () =>
     /(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2}))(?![\d/-])/g,
   read: (match, lang) => {
@@ -63,6 +71,8 @@ const numericDate: FormReader = {
 
 /** 21 h 45, 21h, 9 h 05 (French); 9:45 p.m., 9.45pm, 9pm, 21:45 (English and 24-hour clocks). */
 const time: FormReader = {
+  digits: true,
+  hint: { fr: /\d[ \u00A0\u202F\u2009]?h|\d:\d/, en: /\d[ \u00A0\u202F\u2009]?[hap]|\d[:.]\d/i },
   pattern: (lang) =>
     lang === 'fr'
       ? new RegExp(
@@ -137,6 +147,7 @@ const EN_SCALES: Record<string, number> = {
 
 /** A number in digits, with its scale word when it has one: 1,2 milliard = 1.2 billion = 1 200 millions. */
 const scaledNumber: FormReader = {
+  digits: true,
   pattern: (lang) =>
     new RegExp(
       `(?<![\\d.,])(\\d{1,3}(?:${SP}\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)*)(?:(${SP}?)(${Object.keys(lang === 'fr' ? FR_SCALES : EN_SCALES).join('|')})(?![\\p{L}]))?`,
@@ -183,6 +194,8 @@ function romanValue(text: string): number | undefined {
  * "I", "V" or "C" is a pronoun, a letter or a grade, not a number.
  */
 const roman: FormReader = {
+  digits: false,
+  hint: { fr: /[IVX]/, en: /[IVX]/ },
   pattern: () => /(?<![\p{L}\p{N}])([IVXLC]+)(er|re|ère|ème|e|è|ᵉ|ᵉʳ)?(?![\p{L}\p{N}])/gu,
   read: (match) => {
     const [, numeral = '', suffix] = match;
@@ -200,6 +213,7 @@ const roman: FormReader = {
 
 /** Month names: required in a date (6 mars, March 6, mars 2025), optional elsewhere (Mars the planet, may). */
 const month: FormReader = {
+  digits: false,
   pattern: (lang) => monthPattern(lang),
   read: (match, lang) => {
     const n = monthNumber(match[0], lang);
@@ -220,6 +234,8 @@ const month: FormReader = {
  * quarter of an hour" has no digits).
  */
 const idiom: FormReader = {
+  digits: false,
+  hint: { fr: /heure|jours?\b|[hj][ \u00A0]?\/|sur/, en: /24\/7/ },
   pattern: (lang) =>
     lang === 'fr'
       ? new RegExp(
@@ -243,6 +259,8 @@ const HALF_SCALES: Record<string, number> = { million: 6, milliard: 9, billion: 
  * "one and a half million", "two and a half billion". One quantity each: 500000, 1500000, 2500000000.
  */
 const halfScale: FormReader = {
+  digits: false,
+  hint: { fr: /demi/, en: /half/i },
   pattern: (lang) =>
     lang === 'fr'
       ? /(?<![\p{L}])(?:(?:un|une)[ \u00A0]+)?demi-(million|milliard)s?|(?<![\p{L}\d])(un|deux|trois|\d+)[ \u00A0]+(million|milliard)s?[ \u00A0]+et[ \u00A0]+demi(?![\p{L}])/giu
@@ -277,6 +295,8 @@ const EVENT_MONTHS = [
  * (a fortnight, two weeks) and "huit jours" (a week). Their numbers are optional.
  */
 const namedNumber: FormReader = {
+  digits: false,
+  hint: { fr: /\d-\p{Lu}|sur|jours/u, en: /9\/11/ },
   pattern: (lang) =>
     lang === 'fr'
       ? new RegExp(

@@ -21,7 +21,40 @@ type Part =
   | { kind: 'scale'; value: number }
   | { kind: 'ordinal'; value: number };
 
+/** Every word a number may start with, per language: most texts have none, and are skipped at once. */
+const STARTERS: Record<Language, ReadonlySet<string>> = {
+  fr: startersOf('fr'),
+  en: startersOf('en'),
+};
+
+function startersOf(lang: Language): Set<string> {
+  const t = TABLES[lang];
+  const words = [
+    ...Object.keys(t.small),
+    ...t.hundred,
+    ...Object.keys(t.scales),
+    ...Object.keys(t.ordinals),
+    ...Object.keys(t.optional),
+    ...t.one,
+    ...Object.keys(t.approx).flatMap((w) => [w, `${w}s`]),
+    'millions',
+    'milliards',
+  ];
+  return new Set(words);
+}
+
+const FIRST_PIECE = /\p{L}+/gu;
+
 export function wordQuantities(text: string, lang: Language): Quantity[] {
+  const starters = STARTERS[lang];
+  let any = false;
+  for (const m of text.matchAll(FIRST_PIECE)) {
+    if (starters.has(m[0].toLowerCase())) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return [];
   const words = [...text.matchAll(WORD)].flatMap((m) => numberPrefix(m[0].toLowerCase(), m.index, lang));
   const table = TABLES[lang];
   const out: Quantity[] = [];
