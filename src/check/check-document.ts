@@ -4,7 +4,13 @@
 import { type Document, segmentsOf } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
-import { checks, type DocumentCheckId, documentChecks, isUnitCheck } from './checks/index.js';
+import {
+  checks,
+  type DocumentCheckId,
+  documentChecks,
+  isUnitCheck,
+  type UnitCheckId,
+} from './checks/index.js';
 import type { UnitInput } from './checks/unit.js';
 import type { CheckConfig } from './config.js';
 import { CHECK_IDS, type Finding } from './finding.js';
@@ -32,6 +38,7 @@ export function checkDocument(
   const findings: Finding[] = [];
   const units: UnitInput[] = [];
   const place = new Map<string, UnitLocation>();
+  const enabled = CHECK_IDS.filter((id) => isUnitCheck(id) && config.rules[id].enabled) as UnitCheckId[];
   for (const segment of segmentsOf(doc)) {
     const unit: UnitInput = {
       segment,
@@ -43,9 +50,8 @@ export function checkDocument(
     units.push(unit);
     const where = locations.get(segment.id) ?? { line: 1, column: 1 };
     place.set(segment.id, where);
-    for (const id of CHECK_IDS) {
+    for (const id of enabled) {
       const rule = config.rules[id];
-      if (!rule.enabled || !isUnitCheck(id)) continue;
       for (const problem of checks[id](unit)) {
         findings.push({
           check: id,

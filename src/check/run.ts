@@ -10,6 +10,7 @@ import { loadGlossary } from '../glossary/load.js';
 import { buildMatcher, type Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
 import { readXliff } from '../xliff/read.js';
+import { type CheckedDocument, inconsistenciesAcrossFiles } from './across-files.js';
 import { checkDocument } from './check-document.js';
 import { loadCheckConfig } from './config-file.js';
 import { displayPath, expandInputs } from './files.js';
@@ -43,6 +44,7 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
 
   const files: CheckedFile[] = [];
   const findings: Finding[] = [];
+  const checked: CheckedDocument[] = [];
   for (const path of paths) {
     const shown = displayPath(path, cwd);
     const xml = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -56,7 +58,10 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
       ),
     });
     findings.push(...checkDocument(doc, locations, matcher, glossary, config, shown));
+    checked.push({ path: shown, doc, locations });
   }
+  // The same source translated differently in two files of the run.
+  findings.push(...inconsistenciesAcrossFiles(checked, config));
   const report: CheckReport = {
     files,
     findings: sortFindings(findings),

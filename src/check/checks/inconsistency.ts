@@ -4,8 +4,8 @@
  * It looks at the whole document, so it is a document check: every unit after the first of a group
  * is reported, naming the unit it disagrees with.
  *
- * Sources and targets are compared after Unicode NFC, one kind of space, apostrophe and quote, and
- * trimming. A source of one word (a byline, "Oui.") may fairly change with its context, and so may a
+ * Sources are grouped as written (trimmed); their targets are compared after Unicode NFC, one kind of
+ * space, apostrophe and quote. A source of one word (a byline, "Oui.") may fairly change with its context, and so may a
  * short target: only sources of two words or more and targets of four words or more are compared.
  */
 import { withoutInlineCodes } from '../inline-codes.js';
@@ -14,6 +14,8 @@ import { type Problem, quote, targetOf, type UnitInput } from './unit.js';
 export interface UnitProblem {
   /** The unit the problem is reported on. */
   unit: string;
+  /** The unit it disagrees with, when there is one. */
+  other?: string;
   problem: Problem;
 }
 
@@ -50,41 +52,42 @@ function loose(text: string): string {
 
 const words = (text: string) => text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/**
+ * Units are grouped by their raw trimmed source and target first (one hash each, no normalisation:
+ * most units of a file repeat nothing), and only a repeat is normalised and compared.
+ */
 export const inconsistency: DocumentCheck = (units) => {
   const out: UnitProblem[] = [];
-  const bySource = new Map<string, { id: string; target: string; raw: string }>();
-  const byTarget = new Map<string, { id: string; raw: string }>();
+  const bySource = new Map<string, { id: string; target: string }>();
+  const byTarget = new Map<string, { id: string; source: string }>();
+  const report = (id: string, other: string, message: string, text: string) =>
+    out.push({ unit: id, other, problem: { message, text } });
   for (const unit of units) {
     const target = targetOf(unit);
-    if (target === undefined || target.trim() === unit.segment.source.trim()) continue;
     const { id, source } = unit.segment;
-    const s = normal(source);
-    const t = normal(target);
-    if (words(s) >= 2) {
-      const first = bySource.get(s);
-      if (!first) bySource.set(s, { id, target: t, raw: target });
-      else if (first.target !== t) {
-        out.push({
-          unit: id,
-          problem: {
-            message: `the same source ${quote(source, 60)} is translated as ${quote(first.raw, 60)} in unit ${first.id} and as ${quote(target, 60)} here; use one translation`,
-            text: target,
-          },
-        });
-      }
+    if (target === undefined) continue;
+    const s = source.trim();
+    const t = target.trim();
+    if (s === t) continue;
+    const sameSource = bySource.get(s);
+    if (!sameSource) bySource.set(s, { id, target });
+    else if (normal(sameSource.target) !== normal(target) && words(normal(source)) >= 2) {
+      report(
+        id,
+        sameSource.id,
+        `the same source ${quote(source, 60)} is translated as ${quote(sameSource.target, 60)} in unit ${sameSource.id} and as ${quote(target, 60)} here; use one translation`,
+        target,
+      );
     }
-    if (words(t) >= 4) {
-      const first = byTarget.get(t);
-      if (!first) byTarget.set(t, { id, raw: source });
-      else if (loose(first.raw) !== loose(source)) {
-        out.push({
-          unit: id,
-          problem: {
-            message: `the target ${quote(target, 60)} also translates a different source in unit ${first.id} (${quote(first.raw, 60)}); here the source is ${quote(source, 60)}`,
-            text: target,
-          },
-        });
-      }
+    const sameTarget = byTarget.get(t);
+    if (!sameTarget) byTarget.set(t, { id, source });
+    else if (words(normal(target)) >= 4 && loose(sameTarget.source) !== loose(source)) {
+      report(
+        id,
+        sameTarget.id,
+        `the target ${quote(target, 60)} also translates a different source in unit ${sameTarget.id} (${quote(sameTarget.source, 60)}); here the source is ${quote(source, 60)}`,
+        target,
+      );
     }
   }
   return out;

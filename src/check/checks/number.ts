@@ -18,14 +18,17 @@ export const number: Check = (unit) => {
   const problems: Problem[] = [];
   const hint =
     'numbers are compared by value (10 000 = 10,000; vingt-cinq = 25; XIXe = 19th; 21 h 45 = 9:45 p.m.)';
+  // The other side's unmatched numbers are the likely counterpart: name them too.
+  const others = (list: readonly { raw: string }[]) =>
+    list.length === 0 ? 'none unmatched' : list.map((n) => quote(n.raw)).join(', ');
   for (const n of missing)
     problems.push({
-      message: `number ${quote(n.raw)} of the source is not in the target; ${hint}`,
+      message: `number ${quote(n.raw)} of the source is not in the target (target numbers without a match: ${others(extra)}); ${hint}`,
       text: n.raw,
     });
   for (const n of extra)
     problems.push({
-      message: `number ${quote(n.raw)} in the target is not in the source; ${hint}`,
+      message: `number ${quote(n.raw)} in the target is not in the source (source numbers without a match: ${others(missing)}); ${hint}`,
       text: n.raw,
     });
   return problems;
