@@ -2,7 +2,7 @@
  * The error-injection harness: clean FR→EN pairs in, per error kind the share of injected errors
  * `versio check --severity warning` finds, and the findings it raises on the clean pairs. Each kind
  * becomes one XLIFF 1.2 file (one unit per pair it applies to), written by Versio's own writer and
- * checked by runCheck, the function behind `versio check`, with the pairs' glossary.
+ * checked on its own by runCheck, the function behind `versio check`, with the pairs' glossary.
  * Used by `npm run bench` (bench/figures/check-harness.js) and tests/integration/check-harness.test.ts.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -99,13 +99,19 @@ export async function runHarness(pairs: readonly Pair[], glossaryPath: string): 
       });
       await write(kind, units);
     }
-    const { report } = await runCheck(files, { cwd: dir, glossary: glossaryPath, failOn: 'warning' });
+    // One run per file: in a single run, the inconsistency rule would see every broken copy disagree
+    // with its clean pair in clean.xlf and find every error for the wrong reason.
+    const all: Finding[] = [];
+    for (const file of files) {
+      const { report } = await runCheck([file], { cwd: dir, glossary: glossaryPath, failOn: 'warning' });
+      all.push(...report.findings);
+    }
     const byUnit = new Map<string, Finding[]>();
-    for (const f of report.findings) {
+    for (const f of all) {
       const key = `${f.file}#${f.unit}`;
       byUnit.set(key, [...(byUnit.get(key) ?? []), f]);
     }
-    const falseFindings = report.findings.filter((f) => f.file === clean);
+    const falseFindings = all.filter((f) => f.file === clean);
     const cleanChecks = (index: number) =>
       new Set((byUnit.get(`${clean}#p${index + 1}.s1`) ?? []).map((f) => f.check));
     const kinds = new Map<ErrorKind, KindResult>();
