@@ -104,7 +104,8 @@ export const RULES = {
   inconsistency: {
     id: 'inconsistency',
     severity: 'warning',
-    summary: 'The same source translated differently, or one target for two different sources, in one file or one run.',
+    summary:
+      'The same source translated differently, or one target for two different sources, in one file or one run.',
     details:
       'Like Xbench "Inconsistency in source/target" and CheckMate inconsistencies: identical sources (trimmed) of two words or more must have one translation (targets compared after NFC and spacing/quote normalisation); a target of four words or more must not translate two sources that differ in more than case and punctuation. Reported on the later unit, naming the first; across the files of one versio check run too (naming file#unit).',
   },

@@ -50,7 +50,9 @@ export function compareQuantities(source: readonly Quantity[], target: readonly 
     }
     for (const k of approxTargets) consider(k);
     // An approximate source (une dizaine) may take any target number in its range.
-    if (s.approx && best < 0) target.forEach((_, k) => consider(k));
+    if (s.approx && best < 0) {
+      for (let k = 0; k < target.length; k++) consider(k);
+    }
     if (best >= 0) {
       used.add(best);
       paired.add(i);

@@ -15,10 +15,15 @@ const compiled = new Map<FormReader, Partial<Record<Language, RegExp>>>();
 
 function patternOf(reader: FormReader, lang: Language): RegExp {
   let byLang = compiled.get(reader);
-  if (!byLang) compiled.set(reader, (byLang = {}));
+  if (!byLang) {
+    byLang = {};
+    compiled.set(reader, byLang);
+  }
   let pattern = byLang[lang];
-  if (!pattern) pattern = byLang[lang] = reader.pattern(lang);
-  pattern.lastIndex = 0;
+  if (!pattern) {
+    pattern = reader.pattern(lang);
+    byLang[lang] = pattern;
+  }
   return pattern;
 }
 
