@@ -4,6 +4,7 @@
 // Usage: node bench/run.js [figure ...]   e.g. node bench/run.js startup scaling
 import { join } from 'node:path';
 import { apertiumJobs } from './figures/apertium-jobs.js';
+import { checkHarness } from './figures/check-harness.js';
 import { deeplScheduler } from './figures/deepl-scheduler.js';
 import { glossaryQuality } from './figures/glossary-quality.js';
 import { memoryScale } from './figures/memory-scale.js';
@@ -54,6 +55,7 @@ const figures = {
   ]),
   glossary: glossaryQuality,
   memory: memoryScale,
+  check: checkHarness,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,14 @@ export const CHECK_IDS = [
   'leftover',
   'code-order',
   'unreadable',
+  'doubled-word',
+  'whitespace',
+  'end-punctuation',
+  'brackets',
+  'length',
+  'urls',
+  'inconsistency',
+  'start-capital',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

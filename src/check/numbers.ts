@@ -23,7 +23,8 @@ export function numbersIn(text: string): NumberToken[] {
   return [...text.matchAll(NUMBER)].map((m) => ({ raw: m[0], values: readings(m[0]) }));
 }
 
-function readings(raw: string): string[] {
+/** The values a digit token may mean (two when a single separator before three digits is ambiguous). */
+export function readings(raw: string): string[] {
   const compact = raw.replace(/[ \u00A0\u202F\u2009]/g, '');
   const marks = [...compact.matchAll(/[.,]/g)].map((m) => m[0]);
   if (marks.length === 0) return [canonical(compact, '')];

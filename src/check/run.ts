@@ -10,6 +10,7 @@ import { buildMatcher, type Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
 import type { readXliff } from '../xliff/read.js';
 import { readXliffFile } from '../xliff/read-file.js';
+import { type CheckedDocument, inconsistenciesAcrossFiles } from './across-files.js';
 import { checkDocument } from './check-document.js';
 import { loadCheckConfig } from './config-file.js';
 import { displayPath, expandInputs } from './files.js';
@@ -47,6 +48,7 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
   const files: CheckedFile[] = [];
   const findings: Finding[] = [];
   const unreadable: string[] = [];
+  const checked: CheckedDocument[] = [];
   for (const path of paths) {
     const shown = displayPath(path, cwd);
     let read: ReturnType<typeof readXliff>;
@@ -68,7 +70,10 @@ export async function runCheck(inputs: readonly string[], options: RunCheckOptio
       ),
     });
     findings.push(...checkDocument(doc, locations, matcher, glossary, config, shown));
+    checked.push({ path: shown, doc, locations });
   }
+  // The same source translated differently in two files of the run.
+  findings.push(...inconsistenciesAcrossFiles(checked, config));
   const report: CheckReport = {
     files,
     findings: sortFindings(findings),

@@ -7,7 +7,7 @@
  * look for.
  */
 import type { TermSpan } from '../../document.js';
-import { findEnglish } from '../english.js';
+import { findEnglish, normaliseEnglish } from '../english.js';
 import { type Check, type Problem, quote, targetIsEnglish, targetOf, type UnitInput } from './unit.js';
 
 export const termMissing: Check = (unit) => {
@@ -39,8 +39,12 @@ export const termForbidden: Check = (unit) => {
     // A forbidden variant inside the canonical form ("Nusra Front" in "al-Nusra Front") is not a use of it.
     const canonical = findEnglish(target, entry.english);
     for (const variant of entry.forbidden) {
+      // …but a variant that is the canonical form plus an ending ("Lyons" for Lyon) is one.
+      const longer = normaliseEnglish(variant)
+        .toLowerCase()
+        .startsWith(normaliseEnglish(entry.english).toLowerCase());
       const uses = findEnglish(target, variant).filter(
-        (o) => !canonical.some((c) => c.start <= o.start && o.end <= c.end),
+        (o) => longer || !canonical.some((c) => c.start <= o.start && o.end <= c.end),
       );
       const first = uses[0];
       if (!first) continue;

@@ -9,7 +9,8 @@ export interface UnitInput {
   sourceTerms: readonly TermSpan[];
   /** Glossary entries by id (empty without a glossary). */
   entries: ReadonlyMap<string, GlossaryEntry>;
-  /** The target language of the unit's file (BCP 47); undefined: English, as Versio writes. */
+  /** The file's source and target languages (BCP 47), when known; no target language: English, as Versio writes. */
+  sourceLang?: string;
   targetLang?: string;
   /** The inline codes the XLIFF reader found (the target's when there is a target). */
   codes?: { source: readonly CodeRef[]; target?: readonly CodeRef[] };
@@ -17,7 +18,7 @@ export interface UnitInput {
 
 /**
  * Whether the target is English, for the rules about English (typography, glossary forms). A file
- * that names no target language is not assumed to be English.
+ * that names no target language is taken for English, as Versio writes it.
  */
 export function targetIsEnglish(unit: UnitInput): boolean {
   return unit.targetLang === undefined || /^en(?:-|$)/i.test(unit.targetLang);

@@ -18,7 +18,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')
     .description(
-      'QA gate for translations: glossary terms, placeholders, numbers, untranslated units, French leftovers',
+      'QA gate for translations: glossary terms, placeholders, numbers, untranslated units, French leftovers, punctuation, spacing, links, consistency',
     )
     .argument('<files...>', 'XLIFF 1.2 or 2.x files, or quoted globs ("translations/**/*.xlf")')
     .option(
