@@ -53,3 +53,11 @@ export class InterruptedError extends VersioError {
 export class OutputError extends VersioError {
   override readonly exitCode: number = ExitCode.input;
 }
+
+/**
+ * An inconsistency of our own (a bug), never the user's fault: exit 70 and the CLI asks for a
+ * report. Thrown where an invariant is checked, e.g. a term mark that does not cover its form.
+ */
+export class InternalError extends VersioError {
+  override readonly exitCode: number = ExitCode.bug;
+}

@@ -2,15 +2,16 @@ import type PQueue from 'p-queue';
 import type { Document, Segment } from './document.js';
 import { segmentsOf } from './document.js';
 import { InputError } from './errors.js';
-import { type Placeholder, protectTerms, restoreTerms } from './glossary/protect.js';
+import { type Placeholder, protectTerms, type Restored, restoreTerms } from './glossary/protect.js';
+import { markTargetTerms } from './glossary/target-spans.js';
 import type { Glossary } from './glossary/types.js';
 import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
+import { entriesTouching, missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
-import { englishTypography } from './render/typography.js';
+import { englishTypographySpanned } from './render/typography.js';
 import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
 
 /** What one document needs from the engine, prepared before anything is sent. */
@@ -61,7 +62,7 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
     });
     const hit = memory.lookup(key);
     if (hit) {
-      finish(segment, hit.target, [], `memory:${hit.provider}`, ctx.glossary);
+      finish(segment, { text: hit.target, targetSpans: [] }, `memory:${hit.provider}`, ctx.glossary);
       summary.fromMemory += 1;
       continue;
     }
@@ -102,6 +103,8 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
     toTranslate: work.length,
   });
   if (work.length > 0) await runEngine(doc, work, ctx, summary);
+  // Marks come from the model, whichever path filled each target (engine, memory, previous XLIFF).
+  markTargetTerms(doc);
   tally(doc, summary);
   return summary;
 }
@@ -129,8 +132,7 @@ async function runEngine(
           const raw = result.texts[index];
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
-          finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
-          item.segment.targetSpans = restored.targetSpans;
+          finish(item.segment, restored, ctx.provider.name, ctx.glossary);
           records.push({
             key: item.key,
             source: item.segment.source,
@@ -150,18 +152,20 @@ async function runEngine(
   );
 }
 
-/** Restore done: English typography, post-check, state and provenance. */
+/**
+ * Restore done: English typography (moving the restored spans with the text, so it never
+ * rewrites a glossary form), post-check, state and provenance. Notes and state are functions of
+ * the model (source spans, target text), so a memory hit gives what the engine path gave.
+ */
 function finish(
   segment: Segment,
-  target: string,
-  problems: string[],
+  restored: Pick<Restored, 'text' | 'targetSpans'>,
   engine: string,
   glossary?: Glossary,
 ): void {
-  segment.target = englishTypography(target);
+  segment.target = englishTypographySpanned(restored.text, restored.targetSpans).text;
   segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
-  const missing = missingTerms(segment).map((form) => `glossary term "${form}" missing from the translation`);
-  const all = [...problems, ...missing];
+  const all = postCheck(segment);
   const sourceChanged = segment.notes.some((n) => n.startsWith(SOURCE_CHANGED_NOTE));
   segment.state = all.length > 0 || sourceChanged ? 'needs-review' : 'translated';
   segment.notes = [

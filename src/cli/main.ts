@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { ExitCode, InterruptedError, VersioError } from '../errors.js';
+import { ExitCode, InternalError, InterruptedError, VersioError } from '../errors.js';
 import type { CliContext } from './context.js';
 import { buildProgram } from './index.js';
 import { type CliIO, processIO } from './io.js';
@@ -29,7 +29,7 @@ function report(error: unknown, io: CliIO, debug: boolean): number {
     // --help and --version end here with exit code 0; commander already printed the message.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.input;
   }
-  if (error instanceof VersioError) {
+  if (error instanceof VersioError && !(error instanceof InternalError)) {
     io.stderr.write(`versio: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  hint: ${error.hint}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);

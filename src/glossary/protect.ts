@@ -6,8 +6,9 @@
  * then the rest of the text is XML-escaped, since the engine parses it as XML.
  */
 import type { TermPolicy, TermSpan } from '../document.js';
-import { VersioError } from '../errors.js';
+import { InternalError } from '../errors.js';
 import type { PlaceholderStyle } from '../providers/provider.js';
+import { sentenceAfterColon } from './sentence-start.js';
 
 export { type Restored, restoreTerms } from './restore.js';
 
@@ -22,6 +23,8 @@ export interface Placeholder {
   /** The French text it replaced ("l'Etat islamique"), for notes. */
   source: string;
   policy: TermPolicy;
+  /** In the French, a colon and a capital stand before it: a sentence starts here (sentence-start.ts). */
+  sentenceAfterColon?: boolean;
 }
 
 export interface Protected {
@@ -45,7 +48,7 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
   for (const span of sorted) {
     if (span.start < at || span.end <= span.start || span.end > source.length) {
       // Spans come from the matcher, which never overlaps them: this is a bug, not bad input.
-      throw new VersioError(
+      throw new InternalError(
         `glossary span ${span.start}-${span.end} (${span.entryId}) overlaps or leaves the text`,
       );
     }
@@ -60,6 +63,9 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
       target: span.target,
       source: source.slice(span.start, span.end),
       policy: span.policy,
+      ...(sentenceAfterColon(source.slice(0, span.start), source.slice(span.start, span.end))
+        ? { sentenceAfterColon: true }
+        : {}),
     });
     at = span.end;
   }

@@ -5,6 +5,7 @@
 import type { TermSpan } from '../document.js';
 import type { PlaceholderStyle } from '../providers/provider.js';
 import type { Placeholder } from './protect.js';
+import { atSentenceStart, capitalise } from './sentence-start.js';
 
 export interface Restored {
   text: string;
@@ -49,7 +50,9 @@ export function restoreTerms(
     const count = (seen.get(placeholder.n) ?? 0) + 1;
     seen.set(placeholder.n, count);
     if (count === 2) problems.push(`placeholder ${placeholder.marker} (${placeholder.entryId}) duplicated`);
-    const form = atSentenceStart(text) ? capitalise(placeholder.target) : placeholder.target;
+    const form = atSentenceStart(text, placeholder.sentenceAfterColon === true)
+      ? capitalise(placeholder.target)
+      : placeholder.target;
     targetSpans.push({
       start: text.length,
       end: text.length + form.length,
@@ -67,19 +70,6 @@ export function restoreTerms(
       );
   }
   return { text, targetSpans, problems };
-}
-
-/** Nothing but opening quotes or brackets since the start or since a sentence-final mark. */
-function atSentenceStart(before: string): boolean {
-  const rest = before.replace(/[\s«“"‘'([{¿¡—–-]+$/u, '');
-  return rest === '' || /[.!?…]$/u.test(rest);
-}
-
-function capitalise(text: string): string {
-  const first = text.codePointAt(0);
-  if (first === undefined) return text;
-  const char = String.fromCodePoint(first);
-  return char.toUpperCase() + text.slice(char.length);
 }
 
 function unescapeXml(text: string): string {

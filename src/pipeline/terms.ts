@@ -46,3 +46,20 @@ export function missingTerms(segment: Segment): string[] {
   const expected = new Set(segment.spans.map((s) => s.target));
   return [...expected].filter((form) => !target.includes(form.normalize('NFC').toLowerCase()));
 }
+
+// Placeholders of both styles (glossary/protect.ts) that an engine left in its output.
+const MARKER = /__E\d+__|<x\s+id\s*=\s*["']\d+["']\s*\/?>/g;
+
+/**
+ * Post-check problems of a finished target, from the model alone (source, spans, target), so
+ * the same target gives the same notes whether the engine or the memory supplied it: every
+ * expected English form present, no placeholder left that the source did not contain.
+ */
+export function postCheck(segment: Segment): string[] {
+  const missing = missingTerms(segment).map((form) => `glossary term "${form}" missing from the translation`);
+  const inSource = new Set(segment.source.match(MARKER) ?? []);
+  const leftover = [...new Set(segment.target?.match(MARKER) ?? [])]
+    .filter((marker) => !inSource.has(marker))
+    .map((marker) => `placeholder ${marker} left in the translation`);
+  return [...missing, ...leftover];
+}

@@ -7,6 +7,7 @@
  */
 import type { Block, Document, Segment, SegmentState, TermSpan } from '../document.js';
 import { segmentsOf } from '../document.js';
+import { assertTargetMarks } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
 import { esc } from './html.js';
 import { REVIEW_PAGE_CSS } from './review-page.css.js';
@@ -179,6 +180,9 @@ function segmentArticle(
   term: TermMark,
 ): string {
   const id = esc(segment.id);
+  if (segment.target !== undefined) {
+    assertTargetMarks(segment.target, segment.targetSpans ?? [], segment.spans, `segment ${segment.id}`);
+  }
   const target =
     segment.target === undefined || segment.target === ''
       ? '<p class="text missing">(no target)</p>'

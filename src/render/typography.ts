@@ -1,7 +1,10 @@
 /**
  * French → English typography for machine output, applied to targets before they are written.
- * Rules are data: each is a pattern and its replacement, applied in order.
+ * Rules are data: each is a pattern and its replacement, applied in order. They go through the
+ * text-edit mechanism (text/edit.ts) so the term spans of a target move with its text, and they
+ * never rewrite a glossary form: the span's text is the entry's English form, exactly.
  */
+import { applyEdits, type Span, type TextEdit, touches } from '../text/edit.js';
 
 // Spaces French typesetting puts inside guillemets and before high punctuation:
 // regular space, no-break space (U+00A0), narrow no-break space (U+202F), thin space (U+2009).
@@ -11,7 +14,7 @@ const FR_SPACE = '[ \\u00a0\\u202f\\u2009]';
 // a regular space is accepted only when the group is exactly three digits).
 const GROUP_SEP = '[ \\u00a0\\u202f\\u2009]';
 
-const rules: readonly [RegExp, string | ((...m: string[]) => string)][] = [
+const rules: readonly [RegExp, string | ((match: string) => string)][] = [
   // « text » → “text”
   [new RegExp(`«${FR_SPACE}*`, 'gu'), '“'],
   [new RegExp(`${FR_SPACE}*»`, 'gu'), '”'],
@@ -26,10 +29,24 @@ const rules: readonly [RegExp, string | ((...m: string[]) => string)][] = [
   [new RegExp(`${FR_SPACE}+(?=[;:!?%])`, 'gu'), ''],
 ];
 
-export function englishTypography(text: string): string {
-  let out = text;
+/** English typography on a target whose spans must keep covering their text. */
+export function englishTypographySpanned<S extends Span>(
+  text: string,
+  spans: readonly S[],
+): { text: string; spans: S[] } {
+  let out = { text, spans: [...spans] };
   for (const [pattern, replacement] of rules) {
-    out = out.replace(pattern, replacement as string);
+    const edits: TextEdit[] = [];
+    for (const match of out.text.matchAll(pattern)) {
+      const insert = typeof replacement === 'string' ? replacement : replacement(match[0]);
+      const edit = { start: match.index, end: match.index + match[0].length, insert };
+      if (!out.spans.some((span) => touches(edit, span))) edits.push(edit);
+    }
+    out = applyEdits(out.text, out.spans, edits);
   }
   return out;
+}
+
+export function englishTypography(text: string): string {
+  return englishTypographySpanned(text, []).text;
 }

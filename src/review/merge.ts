@@ -1,4 +1,4 @@
-import type { Document, Segment } from '../document.js';
+import type { Document, Segment, SegmentState } from '../document.js';
 import { segmentsOf } from '../document.js';
 
 /** Note prefix on a segment whose source changed under a reviewed target. */
@@ -15,16 +15,26 @@ export interface MergeResult {
 }
 
 /**
- * A reviewer touched this target: it is reviewed or final (approved), it was written by a
- * person, it differs from what the engine wrote, or nothing says an engine wrote it (a file
- * from a tool that dropped our provenance: when in doubt, a target is a person's work).
+ * Human work, recognised by content, not by the state a tool wrote (CAT tools and Translate
+ * Toolkit's pomerge write `needs-translation`, `new` or no state at all on edited targets):
+ * - a reviewed or final (signed-off, approved) target, even the engine's own words;
+ * - a non-empty target that differs from the engine output recorded for it (1.2 `<alt-trans>`,
+ *   2.x `<mtc:match>`, kept in `Provenance.machineTarget`), or that a person wrote;
+ * - a non-empty target nothing proves an engine wrote (no recorded engine output: a foreign or
+ *   older file, or a tool dropped it). When in doubt, a target is a person's work.
+ * Only a target equal to the recorded engine output, and not approved, is machine output. An
+ * empty target holds no work (tools write `<target/>` for units nobody translated).
  */
 export function isReviewed(segment: Segment): boolean {
-  if (segment.target === undefined) return false;
-  if (segment.state === 'reviewed' || segment.state === 'final') return true;
-  const p = segment.provenance;
+  const { target, state, provenance: p } = segment;
+  if (target === undefined) return false;
+  if (state === 'reviewed' || state === 'final') return true;
+  if (target === '') return false;
   return p === undefined || p.engine === 'human' || p.machineTarget !== undefined;
 }
+
+/** The same rule under the name the README uses. */
+export const isHumanWork = isReviewed;
 
 /**
  * Stage "merge": carries the work in the previous XLIFF of an article into the new document,
@@ -81,8 +91,17 @@ function reusable(segment: Segment, current: { engine: string; glossaryHash: str
 
 function carryOver(segment: Segment, from: Segment): void {
   segment.target = from.target;
-  segment.state = from.state;
+  segment.state = keptState(from);
   segment.notes = from.notes;
   if (from.targetSpans) segment.targetSpans = from.targetSpans;
   if (from.provenance) segment.provenance = from.provenance;
+}
+
+/**
+ * Human work whose file says "not translated yet" (1.2 `new`/`needs-translation`, 2.x `initial`
+ * or no state) keeps its text but asks for review: the target is never overwritten, and the
+ * tool's "not done" is not silently upgraded to "translated".
+ */
+function keptState(from: Segment): SegmentState {
+  return from.state === 'initial' && isReviewed(from) ? 'needs-review' : from.state;
 }

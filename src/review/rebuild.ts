@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
+import { markTargetTerms } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readTextFile } from '../io/text-file.js';
@@ -67,6 +68,8 @@ export function rebuildOutputs(
     doc.sourceLang,
     doc.targetLang,
   );
+  // The page's term highlights come from the model, as in `translate`, not from the file's marks.
+  markTargetTerms(doc);
   const untranslated = segmentsOf(doc)
     .filter((s) => s.target === undefined || (s.target === '' && s.source !== ''))
     .map((s) => s.id);

@@ -1,10 +1,11 @@
 /**
  * Writing a segment's text with its glossary hits as `<mrk>` elements, for both XLIFF versions.
  * XML elements must nest, so spans may nest but not cross; a crossing pair is refused rather
- * than silently re-cut.
+ * than silently re-cut. Spans come from the model (matcher, glossary/target-spans.ts), so a span
+ * outside the text or crossing another is our bug: an internal error, never an input error.
  */
 import type { TermSpan } from '../document.js';
-import { InputError } from '../errors.js';
+import { InternalError } from '../errors.js';
 import { escapeText } from './escape.js';
 
 /** Returns the start tag for a span (its index is its position in `spans` after sorting). */
@@ -29,14 +30,14 @@ export function markedText(text: string, spans: readonly TermSpan[], open: OpenM
   };
   sorted.forEach((span, index) => {
     if (span.start < 0 || span.end < span.start || span.end > text.length) {
-      throw new InputError(
+      throw new InternalError(
         `${where}: term span ${span.start}-${span.end} (${span.entryId}) is outside the text`,
       );
     }
     closeUpTo(span.start);
     const enclosing = openEnds[openEnds.length - 1];
     if (enclosing !== undefined && span.end > enclosing) {
-      throw new InputError(`${where}: term spans cross at ${span.start}-${span.end} (${span.entryId})`, {
+      throw new InternalError(`${where}: term spans cross at ${span.start}-${span.end} (${span.entryId})`, {
         hint: 'XML elements cannot overlap; overlapping glossary hits must be resolved before writing XLIFF',
       });
     }

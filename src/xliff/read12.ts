@@ -166,12 +166,15 @@ function readProvenance(unit: XmlElement, target: string | undefined): Provenanc
   );
   const engine = contexts.get(PROVENANCE_CONTEXT.engine) ?? altTrans?.attrs.get('origin');
   if (engine === undefined) return undefined;
+  const machine = altTrans && childElements(altTrans, 'target', XLIFF12_NS)[0];
+  // A machine claim needs the engine's output: without it a tool may have edited the target and
+  // nothing could tell, so the target counts as a person's work (review/merge.ts).
+  if (engine !== 'human' && machine === undefined && target !== undefined && target !== '') return undefined;
   const provenance: Provenance = { engine };
   const hash = contexts.get(PROVENANCE_CONTEXT.glossaryHash);
   if (hash !== undefined) provenance.glossaryHash = hash;
   const billed = contexts.get(PROVENANCE_CONTEXT.billedCharacters);
   if (billed !== undefined && /^\d+$/.test(billed)) provenance.billedCharacters = Number(billed);
-  const machine = altTrans && childElements(altTrans, 'target', XLIFF12_NS)[0];
   if (machine !== undefined && textOf(machine) !== target) provenance.machineTarget = textOf(machine);
   return provenance;
 }

@@ -10,6 +10,7 @@
  * glossary keeps the term table (terms12.ts); one `<group>` per block, one `<trans-unit>` per segment.
  */
 import type { Block, Document, Segment, TermSpan } from '../document.js';
+import { assertTargetMarks } from '../glossary/target-spans.js';
 import { attrs, escapeText } from './escape.js';
 import { engineNote, GENERATED_NOTE_FROM, glossaryNote } from './generated-notes.js';
 import { layoutOf } from './layout.js';
@@ -100,6 +101,7 @@ function transUnit(segment: Segment, keyOf: KeyOf, where: string): string[] {
     `          <source>${markedText(segment.source, segment.spans, mark, where)}</source>`,
   ];
   if (segment.target !== undefined) {
+    assertTargetMarks(segment.target, segment.targetSpans ?? [], segment.spans, where);
     lines.push(
       `          <target${attrs(
         [

@@ -12,6 +12,7 @@
  * pointing at entries of the Glossary module, the engine's output in the Translation Candidates module.
  */
 import type { Block, Document, Segment, TermSpan } from '../document.js';
+import { assertTargetMarks } from '../glossary/target-spans.js';
 import { attrs, escapeText } from './escape.js';
 import { eolName } from './layout.js';
 import { markedText } from './marks.js';
@@ -162,6 +163,9 @@ function segmentLine(segment: Segment, entryOf: (span: TermSpan) => string, wher
     (span: TermSpan, index: number): string =>
       `<mrk id="${segment.id}-${prefix}${index + 1}" type="term" ref="#${GLS_PREFIX}=${entryOf(span)}">`;
   const source = `<source>${markedText(segment.source, segment.spans, mark('m'), where)}</source>`;
+  if (segment.target !== undefined) {
+    assertTargetMarks(segment.target, segment.targetSpans ?? [], segment.spans, where);
+  }
   const target =
     segment.target === undefined
       ? ''

@@ -36,6 +36,14 @@ describe('isReviewed', () => {
     ['a target a person wrote', { provenance: { engine: 'human' } }, true],
     ['a target with no provenance (another tool dropped it)', { provenance: undefined }, true],
     ['an untouched machine target', {}, false],
+    [
+      'an edited target a tool marked not translated (pomerge: needs-translation)',
+      { state: 'initial' as const, provenance: { engine: 'apertium', machineTarget: 'MT' } },
+      true,
+    ],
+    ['an untouched machine target marked not translated', { state: 'initial' as const }, false],
+    ['an empty target with no provenance', { target: '', provenance: undefined }, false],
+    ['an approved copy of the engine output', { state: 'reviewed' as const }, true],
   ])('%s → %s', (_name, edit, expected) => {
     const segment = segmentsOf(previousRun(article, { 'p2.s1': edit }))[1]!;
     expect(isReviewed(segment)).toBe(expected);
@@ -75,6 +83,22 @@ describe('mergeReviewed', () => {
     expect(segment.state).toBe('initial');
     expect(segment.target).toBeUndefined();
     expect(segment.notes).toEqual([`${SOURCE_CHANGED_NOTE}The decision was taken.`]);
+  });
+  it('keeps human work a tool marked not translated, asking for review instead', () => {
+    const previous = previousRun(article, {
+      'p2.s2': {
+        target: 'The decision was taken.',
+        state: 'initial',
+        provenance: { engine: 'apertium', machineTarget: 'MT La décision a été prise.' },
+      },
+    });
+    const doc = parseArticle(article, 'a.fr.txt');
+    const result = mergeReviewed(doc, previous, current);
+    expect(byId(doc).get('p2.s2')).toMatchObject({
+      target: 'The decision was taken.',
+      state: 'needs-review',
+    });
+    expect(result.kept).toBe(1);
   });
   it('follows a reviewed sentence that moved to another id', () => {
     const previous = previousRun(article, {

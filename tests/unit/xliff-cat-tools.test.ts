@@ -120,3 +120,27 @@ describe('an XLIFF 2.0 file from another tool', () => {
     ]);
   });
 });
+
+describe('a Versio provenance whose engine output a tool dropped', () => {
+  const file = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.fr.txt" source-language="fr" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="p1.s1">
+        <source>Il pleut.</source>
+        <target state="translated">${target}</target>
+        <context-group purpose="information"><context context-type="x-versio-engine">apertium</context></context-group>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+  const read = (target: string) => readXliff(file(target), 'a.en.xlf').doc.blocks[0]!.segments[0]!;
+
+  it('makes no machine claim for a non-empty target: nothing proves it is still the engine’s', () => {
+    expect(read('It is raining.').provenance).toBeUndefined();
+  });
+  it('keeps the engine for an empty target (there is no work to protect)', () => {
+    expect(read('').provenance).toEqual({ engine: 'apertium' });
+  });
+});
