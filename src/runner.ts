@@ -4,7 +4,7 @@ import PQueue from 'p-queue';
 import { checkDocument } from './check/check-document.js';
 import { loadCheckConfig } from './check/config-file.js';
 import type { Document } from './document.js';
-import { InputError, QuotaError, VersioError } from './errors.js';
+import { InputError, InternalError, QuotaError, VersioError } from './errors.js';
 import { glossaryPathFor } from './glossary/default.js';
 import { loadGlossary } from './glossary/load.js';
 import { buildMatcher, type Matcher } from './glossary/match.js';
@@ -172,7 +172,8 @@ async function readPrevious(path: string): Promise<Document | undefined> {
   try {
     return readXliff(xml, path).doc;
   } catch (error) {
-    if (error instanceof VersioError) {
+    // A bug of ours (InternalError) stays exit 70: only what is wrong with the file is the user's to fix.
+    if (error instanceof VersioError && !(error instanceof InternalError)) {
       throw new InputError(`${error.message} (existing translation, not overwritten)`, {
         cause: error,
         hint: 'fix the file, or move it away to translate from scratch',

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, runMain, seedArticle, tempDir } from '../support/cli.js';
@@ -102,37 +102,50 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
     );
   });
 
-  it('stops with exit 4 when the quota runs out half-way, keeps the finished article, and a rerun sends only the rest', async () => {
-    await server.close();
-    // Room for the seed article, not for the second one.
-    const seedChars = [...readFileSync(seedArticle, 'utf8').replace(/\s+/g, '')].length;
-    server = await startDeeplServer({ authKeys: [KEY], characterLimit: seedChars + 400 });
-    const stopped = await run([
-      'source/palmyre.fr.txt',
-      'source/alep.fr.txt',
-      '--memory',
-      '.versio/tm.jsonl',
-    ]);
-    expect(stopped.code).toBe(4);
-    expect(stopped.stderr).toMatch(/^versio: .*quota/im);
-    expect(stopped.stderr).toMatch(/14 segment\(s\) translated in this run are kept/);
-    const seedTexts = translateRequests(server).flatMap((r) => r.texts);
-    expect(seedTexts).toHaveLength(14);
-
-    const unlimited = await startDeeplServer({ authKeys: [KEY] });
-    try {
-      const resumed = await run(
-        ['source/palmyre.fr.txt', 'source/alep.fr.txt', '--memory', '.versio/tm.jsonl'],
-        unlimited.url,
+  // Whichever article the queue sends first is the one finished: the assertions hold for any
+  // scheduling order, one document at a time or several at once.
+  it.each(['1', '4'])(
+    'stops with exit 4 when the quota runs out half-way (--jobs %s), keeps the finished article, and a rerun sends only the rest',
+    async (jobs) => {
+      await server.close();
+      // Room for either article alone, not for both.
+      const seedChars = [...readFileSync(seedArticle, 'utf8').replace(/\s+/g, '')].length;
+      server = await startDeeplServer({ authKeys: [KEY], characterLimit: seedChars + 400 });
+      const args = [
+        'source/palmyre.fr.txt',
+        'source/alep.fr.txt',
+        '--memory',
+        '.versio/tm.jsonl',
+        '--jobs',
+        jobs,
+      ];
+      const stopped = await run(args);
+      expect(stopped.code).toBe(4);
+      expect(stopped.stderr).toMatch(/^versio: .*quota/im);
+      const answered = translateRequests(server).flatMap((r) => r.texts);
+      const segments = { palmyre: 14, alep: 5 };
+      const finished = (Object.keys(segments) as (keyof typeof segments)[]).filter((name) =>
+        existsSync(join(dir.path, `translations/${name}.en.txt`)),
       );
-      expect(resumed.code).toBe(0);
-      const resent = translateRequests(unlimited).flatMap((r) => r.texts);
-      expect(resent).toHaveLength(5);
-      expect(resent.some((t) => t.includes('Tout ce qui était nécessaire'))).toBe(false);
-    } finally {
-      await unlimited.close();
-    }
-  });
+      // One article finished and written whole, the other not written at all.
+      expect(finished).toHaveLength(1);
+      expect(answered).toHaveLength(segments[finished[0]!]);
+      expect(stopped.stderr).toMatch(
+        new RegExp(`${answered.length} segment\\(s\\) translated in this run are kept`),
+      );
+
+      const unlimited = await startDeeplServer({ authKeys: [KEY] });
+      try {
+        const resumed = await run(args, unlimited.url);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        const resent = translateRequests(unlimited).flatMap((r) => r.texts);
+        expect(resent).toHaveLength(14 + 5 - answered.length);
+        expect(resent.filter((t) => answered.includes(t))).toEqual([]);
+      } finally {
+        await unlimited.close();
+      }
+    },
+  );
 
   it('refuses a bad key with exit 3 and never prints it', async () => {
     const canary = 'canary-0d1e5a-not-a-key:fx';

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseMemory } from '../../src/memory/store.js';
 import { binPath, type CliResult, runMain } from '../support/cli.js';
 import type { DeeplServer } from '../support/deepl-server.js';
+import { testJobs } from '../support/jobs.js';
 import { put } from './support.js';
 
 export const KEY = 'versio-test-key:fx';
@@ -49,9 +50,9 @@ export function translateArgs(files: string[], out: string, memory: string, extr
     '--memory',
     memory,
     '--quiet',
-    // One article at a time, so which articles a quota stop leaves finished is deterministic.
+    // VERSIO_TEST_JOBS: the tests hold whatever order the articles are scheduled in.
     '--jobs',
-    '1',
+    testJobs(),
     ...extra,
   ];
 }
