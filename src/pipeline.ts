@@ -5,10 +5,10 @@ import { InputError } from './errors.js';
 import { type Placeholder, protectTerms, type Restored, restoreTerms } from './glossary/protect.js';
 import { markTargetTerms } from './glossary/target-spans.js';
 import type { Glossary } from './glossary/types.js';
-import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { entriesTouching, missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
+import { findInMemory, reviewedRecords, segmentKey } from './pipeline/memory.js';
+import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypographySpanned } from './render/typography.js';
@@ -37,6 +37,8 @@ export interface Plan {
   doc: Document;
   work: Work[];
   summary: DocumentSummary;
+  /** Reviewed targets of the returned XLIFF, stored as human translations when the plan runs. */
+  reviewed: MemoryRecord[];
 }
 
 /**
@@ -54,13 +56,8 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
   summary.kept = carried.filter(isReviewed).length;
   summary.reused = carried.length - summary.kept;
   for (const segment of pending) {
-    const key = memoryKey({
-      source: segment.source,
-      provider: provider.name,
-      fingerprint: provider.fingerprint,
-      termsHash: termsHash(entriesTouching(segment, ctx.glossary)),
-    });
-    const hit = memory.lookup(key);
+    const key = segmentKey(segment, provider, ctx.glossary);
+    const hit = findInMemory(memory, key, segment, doc);
     if (hit) {
       finish(segment, { text: hit.target, targetSpans: [] }, `memory:${hit.provider}`, ctx.glossary);
       summary.fromMemory += 1;
@@ -85,7 +82,7 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
           work.map((w) => w.text),
           provider.limits,
         ).length;
-  return { doc, work, summary };
+  return { doc, work, summary, reviewed: reviewedRecords(doc, memory, provider, ctx.glossary, new Date()) };
 }
 
 /**
@@ -102,6 +99,7 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
     fromMemory: summary.fromMemory,
     toTranslate: work.length,
   });
+  await ctx.memory.append(plan.reviewed);
   if (work.length > 0) await runEngine(doc, work, ctx, summary);
   // Marks come from the model, whichever path filled each target (engine, memory, previous XLIFF).
   markTargetTerms(doc);

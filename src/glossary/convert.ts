@@ -10,16 +10,21 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (exportFormats as readonly string[]).includes(value);
 }
 
-export function exportGlossary(glossary: Glossary, format: ExportFormat): string {
+/** `deepl`: CSV/TSV in DeepL's two columns only (csv-columns.ts LOST_IN_DEEPL says what is lost). */
+export function exportGlossary(
+  glossary: Glossary,
+  format: ExportFormat,
+  options: { deepl?: boolean } = {},
+): string {
   switch (format) {
     case 'tbx':
       return toTbx(glossary, 'tbx3');
     case 'tbx2008':
       return toTbx(glossary, 'tbx2008');
     case 'csv':
-      return toCsv(glossary, ',');
+      return toCsv(glossary, ',', options);
     case 'tsv':
-      return toCsv(glossary, '\t');
+      return toCsv(glossary, '\t', options);
   }
 }
 

@@ -5,20 +5,46 @@
  * TSV has no quoting: a term can contain neither a tab nor a line break.
  * https://developers.deepl.com/docs/customize/managing-glossaries (Entry formats)
  *
- * The format carries French forms and the English form only: on import, forms sharing one English
- * form become one entry (first form canonical), with a slug id, type `other`, policy `protect`;
- * forbidden variants, notes, type, policy and flags are lost on export.
+ * Versio's export adds eight columns after DeepL's four (csv-columns.ts: id, type, policy,
+ * article, forbidden, note, ignoreCase, ignoreAccents), one row per French form, so an export
+ * imports back to the same glossary, ids included. `deepl: true` writes DeepL's two columns
+ * only; rows of two or four columns import as before: forms sharing one English form become one
+ * entry (first form canonical), with a slug id, type `other`, policy `protect`.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../errors.js';
 import { checkEntries } from './checks.js';
+import {
+  ALL_COLUMNS,
+  DEEPL_COLUMNS,
+  type EntryExtras,
+  entryColumns,
+  readEntryColumns,
+} from './csv-columns.js';
 import { makeEntry, makeGlossary, slugify } from './entry.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 
-export function toCsv(glossary: Glossary, delimiter: ',' | '\t'): string {
-  const rows = glossary.entries.flatMap((e) => e.french.map((french) => [french, e.english]));
-  if (delimiter === '\t') return rows.map((r) => `${r.join('\t')}\n`).join('');
+export function toCsv(glossary: Glossary, delimiter: ',' | '\t', options: { deepl?: boolean } = {}): string {
+  const rows = glossary.entries.flatMap((e) =>
+    e.french.map((french) =>
+      options.deepl
+        ? [french, e.english]
+        : [french, e.english, glossary.sourceLang, glossary.targetLang, ...entryColumns(e)],
+    ),
+  );
+  if (delimiter === '\t') {
+    for (const [index, row] of rows.entries()) {
+      const bad = row.find((field) => /[\t\r\n]/.test(field));
+      if (bad !== undefined) {
+        throw new InputError(
+          `${glossary.path || 'glossary'}: row ${index + 1}: TSV cannot carry a tab or line break ("${bad.slice(0, 40)}")`,
+          { hint: 'export as csv, which quotes such fields' },
+        );
+      }
+    }
+    return rows.map((r) => `${r.join('\t')}\n`).join('');
+  }
   return stringify(rows, { delimiter: ',', record_delimiter: '\n', quoted_match: /^\s|\s$/ });
 }
 
@@ -27,23 +53,36 @@ interface Row {
   fields: string[];
 }
 
+interface Group {
+  english: string;
+  french: string[];
+  line: number;
+  extras?: EntryExtras;
+}
+
 export function fromCsv(text: string, path: string, delimiter: ',' | '\t'): Glossary {
   const rows = readRows(text, path, delimiter);
   const problems: string[] = [];
   const bySource = new Map<string, number>();
-  const byTarget = new Map<string, { french: string[]; line: number }>();
+  // Rows with Versio columns group by id; DeepL rows by English form.
+  const groups = new Map<string, Group>();
   let langs: [string, string] | undefined;
   for (const { line, fields } of rows) {
     const [source = '', target = '', sourceLang, targetLang] = fields;
-    if (fields.length !== 2 && fields.length < 4) {
+    if (fields.length !== 2 && fields.length !== DEEPL_COLUMNS && fields.length !== ALL_COLUMNS) {
       problems.push(
-        `${path}:${line}: expected 2 columns (source, target) or 4 (with languages), found ${fields.length}`,
+        `${path}:${line}: expected 2 columns (source, target), 4 (with languages) or ${ALL_COLUMNS} (with Versio's entry fields), found ${fields.length}`,
       );
       continue;
     }
     const bad = termProblem(source, 'source') ?? termProblem(target, 'target');
     if (bad) {
       problems.push(`${path}:${line}: ${bad}`);
+      continue;
+    }
+    const extras = fields.length === ALL_COLUMNS ? readEntryColumns(fields.slice(DEEPL_COLUMNS)) : undefined;
+    if (typeof extras === 'string') {
+      problems.push(`${path}:${line}: ${extras}`);
       continue;
     }
     if (sourceLang !== undefined && targetLang !== undefined) {
@@ -62,15 +101,23 @@ export function fromCsv(text: string, path: string, delimiter: ',' | '\t'): Glos
       continue;
     }
     bySource.set(key, line);
-    const group = byTarget.get(target.normalize('NFC'));
-    if (group) group.french.push(source);
-    else byTarget.set(target.normalize('NFC'), { french: [source], line });
+    const english = target.normalize('NFC');
+    const groupKey = extras ? `id:${extras.id}` : `en:${english}`;
+    const group = groups.get(groupKey);
+    if (!group) groups.set(groupKey, { english, french: [source], line, ...(extras ? { extras } : {}) });
+    else if (group.english !== english) {
+      problems.push(
+        `${path}:${line}: entry "${extras?.id}": English form "${target}" differs from "${group.english}" at line ${group.line}`,
+      );
+    } else group.french.push(source);
   }
   if (problems.length > 0) throw new InputError(problems.join('\n'));
-  if (byTarget.size === 0) throw new InputError(`${path}: glossary has no entries`);
-  const taken = new Set<string>();
-  const entries: GlossaryEntry[] = [...byTarget].map(([english, { french, line }]) =>
-    makeEntry({ id: slugify(english, taken), type: 'other', french, english, line }),
+  if (groups.size === 0) throw new InputError(`${path}: glossary has no entries`);
+  const taken = new Set([...groups.values()].flatMap((g) => (g.extras ? [g.extras.id] : [])));
+  const entries: GlossaryEntry[] = [...groups.values()].map(({ english, french, line, extras }) =>
+    extras
+      ? makeEntry({ ...extras, french, english, line })
+      : makeEntry({ id: slugify(english, taken), type: 'other', french, english, line }),
   );
   const issues = checkEntries(entries).map(
     (i) => `${path}:${entries[i.index]!.line}: entry "${entries[i.index]!.id}": ${i.message}`,

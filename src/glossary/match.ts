@@ -81,9 +81,31 @@ function candidates(tokens: readonly Token[], root: TrieNode): Candidate[] {
   return found;
 }
 
+/**
+ * Exact by default, but a form written in lower case ("l'intersyndicale", "ministère de l'Intérieur")
+ * also matches with a capital first letter, as it is written at the start of a sentence, after « or
+ * after "— Q :": French capitalises the first letter there and nothing else. The reverse never holds
+ * ("EI" does not match "ei").
+ */
 function accepts(tokens: readonly Token[], first: number, form: Form): boolean {
   const { ignoreCase = false, ignoreAccents = false } = form.entry;
-  return form.tokens.every((t, k) => sameToken(tokens[first + k]!.text, t, ignoreCase, ignoreAccents));
+  return form.tokens.every((t, k) => {
+    const text = tokens[first + k]!.text;
+    return (
+      sameToken(text, t, ignoreCase, ignoreAccents) ||
+      (k === 0 && isLowerInitial(t) && sameToken(text, capitalise(t), false, ignoreAccents))
+    );
+  });
+}
+
+function isLowerInitial(token: string): boolean {
+  const initial = token.charAt(0);
+  return initial !== initial.toUpperCase() && initial === initial.toLowerCase();
+}
+
+/** Upper-cases the first letter only (É for é: NFC tokens keep the accent on the letter). */
+function capitalise(token: string): string {
+  return token.charAt(0).toUpperCase() + token.slice(1);
 }
 
 /** Longest match wins, then the leftmost, then the entry listed first; overlapping losers are dropped. */

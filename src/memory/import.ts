@@ -4,13 +4,13 @@
  * A memory key (key.ts) covers the engine's options and the glossary entries touching the
  * segment; a TMX unit carries none of that (even one versio exported: its x-versio-key
  * cannot be checked against its text, which a CAT tool may have edited). Letting an imported
- * unit answer an ordinary lookup would bypass glossary and option invalidation. So:
+ * unit answer a keyed lookup would bypass glossary and option invalidation. So:
  * - an imported unit is stored with provider `tmx` (or `tmx:<engine>` when --provider or an
  *   x-versio-provider prop names the engine) and an import key that `memoryKey` never
- *   produces, so `lookup` during a normal run never returns it;
- * - a run may opt in (e.g. `translate --use-tm-imports`) through
+ *   produces, so `lookup` never returns it;
+ * - `translate` uses it only after the keyed lookup missed, through
  *   `TranslationMemory.lookupImported(source, sourceLang, targetLang)`: exact source text and
- *   language pair; such a target should still go through the glossary checks;
+ *   language pair (pipeline/memory.ts); the glossary post-check still runs on its target;
  * - `tm export` writes imported units back out, so import → export keeps every unit.
  * To move exact-key reuse between machines, copy the memory file itself.
  */
@@ -68,6 +68,7 @@ export function importedRecords(
       sourceLang: unit.sourceLang,
       targetLang: unit.lang,
       createdAt: unit.createdAt ?? options.now.toISOString(),
+      origin: 'imported' as const,
     };
   });
 }

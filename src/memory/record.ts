@@ -15,7 +15,16 @@ export interface MemoryRecord {
   billedCharacters?: number;
   /** ISO 8601 timestamp. */
   createdAt: string;
+  /**
+   * Who wrote the target. `human`: a reviewed or final target from a returned XLIFF, stored under
+   * the same key as the engine's output for that segment and preferred over it on lookup.
+   * Absent on records written before this field: `imported` for `tmx` providers, else `machine`.
+   */
+  origin?: MemoryOrigin;
 }
+
+export type MemoryOrigin = 'machine' | 'human' | 'imported';
+const ORIGINS: readonly MemoryOrigin[] = ['machine', 'human', 'imported'];
 
 const STRING_FIELDS = [
   'key',
@@ -52,10 +61,29 @@ export function pickRecord(value: unknown): MemoryRecord | string {
     createdAt: v.createdAt as string,
   };
   if (billed !== undefined) record.billedCharacters = billed;
+  const origin = v.origin;
+  if (origin !== undefined) {
+    if (!ORIGINS.includes(origin as MemoryOrigin))
+      return `field "origin" is not one of ${ORIGINS.join(', ')}`;
+    record.origin = origin as MemoryOrigin;
+  }
   return record;
 }
 
 /** Whether the record came from `versio tm import` rather than from an engine run. */
 export function isImported(record: MemoryRecord): boolean {
   return record.provider === 'tmx' || record.provider.startsWith('tmx:');
+}
+
+/** The record's origin, for records written before `origin` existed too. */
+export function originOf(record: MemoryRecord): MemoryOrigin {
+  return record.origin ?? (isImported(record) ? 'imported' : 'machine');
+}
+
+/**
+ * Whether `next` replaces `current` under one key: a later record wins (a re-translation after
+ * a fix), except that an engine's output never replaces a person's translation.
+ */
+export function replaces(next: MemoryRecord, current: MemoryRecord | undefined): boolean {
+  return current === undefined || originOf(current) !== 'human' || originOf(next) === 'human';
 }

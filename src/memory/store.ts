@@ -12,7 +12,8 @@
  *   to one file, so batches of different processes never interleave inside a line. NFS does
  *   not honour O_APPEND that way: keep a shared memory on a local disk. A process does not
  *   see what another appended after it opened the memory; that only costs a re-translation.
- * - Later records win on lookup (a re-translation after a fix replaces the old target).
+ * - Later records win on lookup (a re-translation after a fix replaces the old target), except
+ *   that a machine record never replaces a human one (record.ts `replaces`).
  */
 
 import type { FileHandle } from 'node:fs/promises';
@@ -20,7 +21,7 @@ import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { describeFsError, syncDirectory } from '../io/atomic-write.js';
-import { isImported, type MemoryRecord, pickRecord } from './record.js';
+import { isImported, type MemoryRecord, pickRecord, replaces } from './record.js';
 
 export type { MemoryRecord } from './record.js';
 
@@ -124,6 +125,7 @@ export class TranslationMemory {
   }
 
   private remember(record: MemoryRecord): void {
+    if (!replaces(record, this.byKey.get(record.key))) return;
     // delete first: a later record moves to the end, so records() is in order of last write.
     this.byKey.delete(record.key);
     this.byKey.set(record.key, record);

@@ -1,5 +1,6 @@
 import type { Block, BlockKind, Document, LineEnding, Segment } from '../document.js';
 import { segmentText } from '../segment/index.js';
+import { classifyBlocks } from './structure.js';
 
 export interface ArticleOptions {
   sourceLang?: string;
@@ -100,38 +101,6 @@ function blockRanges(lines: Line[]): { start: number; end: number }[] {
     }
   }
   return ranges;
-}
-
-const SENTENCE_END = /[.!?…:;»"”)\]]$/u;
-const RUBRIC_MAX_WORDS = 4;
-
-/**
- * News layout: an optional rubric (a short section label such as "International"), then the
- * headline, both single lines without final punctuation; everything after is body text.
- */
-function classifyBlocks(blocks: Block[]): void {
-  const leading: Block[] = [];
-  for (const block of blocks) {
-    if (leading.length === 2 || !isTitleLine(block)) break;
-    leading.push(block);
-  }
-  if (leading.length === blocks.length) leading.splice(1); // a text of titles only: one headline, then body
-  const [first, second] = leading;
-  if (first && second && wordCount(first) <= RUBRIC_MAX_WORDS) {
-    first.kind = 'rubric';
-    second.kind = 'headline';
-  } else if (first) {
-    first.kind = 'headline';
-  }
-}
-
-function isTitleLine(block: Block): boolean {
-  const only = block.segments.length === 1 ? block.segments[0] : undefined;
-  return only !== undefined && !SENTENCE_END.test(only.source);
-}
-
-function wordCount(block: Block): number {
-  return block.segments.reduce((n, s) => n + s.source.split(/\s+/u).length, 0);
 }
 
 /** The dominant line ending; `\n` for single-line texts. */

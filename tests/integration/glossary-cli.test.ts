@@ -1,6 +1,6 @@
 /** The `versio glossary` commands on real files, through commander as main() runs them. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,9 +57,50 @@ describe('versio glossary', () => {
     },
   );
 
-  it('export --format csv prints DeepL CSV on standard output', async () => {
-    const r = await versio('export', 'glossary/versio.glossary.yaml', '--format', 'csv');
+  it('export --format csv --deepl prints DeepL CSV on standard output and says what it drops', async () => {
+    const r = await versio('export', 'glossary/versio.glossary.yaml', '--format', 'csv', '--deepl');
     expect(r.stdout.split('\n')).toContain('Palmyre,Palmyra');
+    expect(r.stderr).toMatch(
+      /^versio: warning: DeepL's format cannot carry id, type, policy, article, forbidden, note/,
+    );
+  });
+
+  it('export --format csv carries every field: import gives the same entries and ids back', async () => {
+    const csv = join(dir, 'g.csv');
+    expect((await versio('export', 'glossary/versio.glossary.yaml', '--format', 'csv', '-o', csv)).code).toBe(
+      0,
+    );
+    const listing = async (file: string) => JSON.parse((await versio('list', file, '--json')).stdout);
+    expect(await listing(csv)).toEqual({ ...(await listing('glossary/versio.glossary.yaml')), path: csv });
+  });
+
+  it('validate: warns, naming file, line and entry, about article: the on a form with its own article', async () => {
+    const file = join(dir, 'trap.glossary.yaml');
+    await writeFile(
+      file,
+      [
+        'sourceLang: fr',
+        'targetLang: en',
+        'entries:',
+        '  - id: islamic-state',
+        '    type: organisation',
+        '    french: [Etat islamique]',
+        '    english: Islamic State',
+        '    article: the',
+        '  - id: intersyndicale',
+        '    type: organisation',
+        '    french: [l’intersyndicale]',
+        '    english: inter-union alliance',
+        '    article: the',
+        '',
+      ].join('\n'),
+    );
+    const r = await versio('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `versio: warning: ${file}:9: entry "intersyndicale": article: the has no effect on French form "l’intersyndicale", which starts with its own article; drop the article from the form ("intersyndicale") or write it in the English form\n`,
+    );
+    expect(r.stdout).toBe(`${file}: 2 entries, valid (1 warning)\n`);
   });
 
   it('export: an unknown format is a usage error (exit 2)', async () => {

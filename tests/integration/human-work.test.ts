@@ -151,7 +151,7 @@ describe('XLIFF 2: a target edited by hand in a <segment> without state', () => 
     await p.translate();
     const xml = readFileSync(p.xliff, 'utf8');
     const unit = new RegExp(
-      `<segment id="${EDITED.replace('.', '\\.')}"[^>]*>(<source>[^]*?</source>)<target>[^]*?</target>`,
+      `<segment id="${EDITED.replace('.', '\\.')}"[^>]*>(<source>[\\s\\S]*?</source>)<target>[\\s\\S]*?</target>`,
     );
     expect(unit.test(xml)).toBe(true);
     writeFileSync(p.xliff, xml.replace(unit, `<segment id="${EDITED}">$1<target>${EDIT}</target>`));

@@ -50,7 +50,8 @@ describe('parseArticle layout', () => {
     expect(doc.eol).toBe('\r\n');
     expect(doc.before).toBe('\r\n');
     expect(documentSource(doc)).toBe(text);
-    expect(doc.blocks.map((b) => b.kind)).toEqual(['headline', 'paragraph']);
+    // Structure by position (read/structure.ts): a short first line before more text is the rubric.
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['rubric', 'headline']);
   });
   it('treats a line break inside a block as a sentence boundary', () => {
     const doc = parseArticle('Première ligne\nDeuxième ligne.', 'a.txt');
@@ -66,9 +67,9 @@ describe('parseArticle layout', () => {
     );
     expect(doc.blocks.map((b) => b.kind)).toEqual(['headline', 'paragraph']);
   });
-  it('has no headline when the text starts with a sentence', () => {
+  it('takes the first line for the headline even when it is a sentence (position, not punctuation)', () => {
     const doc = parseArticle('Moscou a annoncé le retrait.\n\nLe retrait a commencé.', 'a.txt');
-    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['headline', 'paragraph']);
   });
 });
 

@@ -57,20 +57,36 @@ describe('round trips lose nothing the format can carry', () => {
   it.each([
     ['CSV', ','],
     ['TSV', '\t'],
-  ] as const)('YAML → %s → Glossary: French and English forms', async (_name, delimiter) => {
+  ] as const)('YAML → %s → Glossary: every field, ids included', async (_name, delimiter) => {
     const seed = await loadGlossary(SEED);
     const back = fromCsv(toCsv(seed, delimiter), 'g.csv', delimiter);
-    expect(terms(back)).toEqual(terms(seed));
-    expect(
-      back.entries.every((e) => e.type === 'other' && e.policy === 'protect' && e.forbidden.length === 0),
-    ).toBe(true);
+    expect(content(back)).toEqual(content(seed));
+  });
+
+  it.each([
+    ['CSV', ','],
+    ['TSV', '\t'],
+  ] as const)(
+    "YAML → %s in DeepL's two columns → Glossary: French and English forms only",
+    async (_name, delimiter) => {
+      const seed = await loadGlossary(SEED);
+      const back = fromCsv(toCsv(seed, delimiter, { deepl: true }), 'g.csv', delimiter);
+      expect(terms(back)).toEqual(terms(seed));
+      expect(
+        back.entries.every((e) => e.type === 'other' && e.policy === 'protect' && e.forbidden.length === 0),
+      ).toBe(true);
+    },
+  );
+
+  it('refuses to write a TSV field with a tab or line break, naming the row', () => {
+    expect(() => toCsv(awkward, '\t')).toThrow(/row 1: TSV cannot carry a tab or line break/);
   });
 
   it('quotes CSV fields the RFC 4180 way', () => {
-    expect(toCsv(awkward, ',')).toBe(
+    expect(toCsv(awkward, ',', { deepl: true })).toBe(
       '"Le ""Monde""","The ""World"""\n"A, B & <C>","The ""World"""\nEI,Islamic State\n',
     );
-    expect(terms(fromCsv(toCsv(awkward, ','), 'g.csv', ','))).toEqual(terms(awkward));
+    expect(content(fromCsv(toCsv(awkward, ','), 'g.csv', ','))).toEqual(content(awkward));
   });
 
   it('writes TBX v3 and TBX 2008 with their own root and structure', async () => {
@@ -173,7 +189,7 @@ describe('malformed TBX and CSV: InputError naming file:line', () => {
     [
       'three columns',
       'Alep,Aleppo,fr\n',
-      'g.csv:1: expected 2 columns (source, target) or 4 (with languages), found 3',
+      "g.csv:1: expected 2 columns (source, target), 4 (with languages) or 12 (with Versio's entry fields), found 3",
     ],
     [
       'a term with spaces around it',

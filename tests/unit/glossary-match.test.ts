@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type EntryFields, makeEntry, makeGlossary } from '../../src/glossary/entry.js';
 import { buildMatcher } from '../../src/glossary/match.js';
+import { glossaryWarnings } from '../../src/glossary/warnings.js';
 
 function matcher(...fields: Omit<EntryFields, 'type'>[]) {
   return buildMatcher(
@@ -156,5 +157,56 @@ describe('a 100,000-entry glossary', () => {
       'Jean Dupont7→John Dupont7',
       'Palmyre→Palmyra',
     ]);
+  });
+});
+
+describe('a form written in lower case at the start of a sentence', () => {
+  const glossary = makeGlossary('', 'fr', 'en', [
+    makeEntry({
+      id: 'intersyndicale',
+      type: 'organisation',
+      french: ['l’intersyndicale'],
+      english: 'the unions',
+    }),
+    makeEntry({ id: 'ei', type: 'organisation', french: ['EI'], english: 'IS' }),
+  ]);
+  const find = (text: string) =>
+    buildMatcher(glossary)
+      .find(text)
+      .map((s) => [text.slice(s.start, s.end), s.entryId]);
+
+  it.each([
+    ['L’intersyndicale appelle à la grève.', [['L’intersyndicale', 'intersyndicale']]],
+    ['« L’intersyndicale a tranché »', [['L’intersyndicale', 'intersyndicale']]],
+    ['— Q : L’intersyndicale a-t-elle raison ?', [['L’intersyndicale', 'intersyndicale']]],
+    ['Selon l’intersyndicale, non.', [['l’intersyndicale', 'intersyndicale']]],
+    ['L’INTERSYNDICALE', []],
+    ['Les ei et les Ei', []],
+  ])('%s', (text, expected) => {
+    expect(find(text)).toEqual(expected);
+  });
+});
+
+describe('glossaryWarnings: article: the on a form that carries its own article', () => {
+  it.each([
+    ['l’Etat islamique', true],
+    ["L'Orient", true],
+    ['la Russie', true],
+    ['Les Républicains', true],
+    ['Etat islamique', false],
+    ['Lesotho', false],
+    ['La', false],
+    ['Le Monde', true],
+  ])('%s → warned: %s', (french, warned) => {
+    const g = makeGlossary('', 'fr', 'en', [
+      makeEntry({ id: 'x', type: 'other', french: [french], english: 'X', article: 'the', line: 7 }),
+    ]);
+    expect(glossaryWarnings(g).map((w) => w.line)).toEqual(warned ? [7] : []);
+  });
+  it('says nothing without article: the', () => {
+    const g = makeGlossary('', 'fr', 'en', [
+      makeEntry({ id: 'x', type: 'other', french: ['la Russie'], english: 'X' }),
+    ]);
+    expect(glossaryWarnings(g)).toEqual([]);
   });
 });

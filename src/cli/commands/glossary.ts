@@ -19,13 +19,18 @@ Examples:
 
   glossary
     .command('validate')
-    .description('check a glossary file; errors name file:line and the entry (exit 2)')
+    .description('check a glossary file; errors name file:line and the entry (exit 2), warnings too (exit 0)')
     .argument('<file>', 'glossary (.yaml, .tbx, .csv, .tsv)')
     .action(
       action(ctx, async (file: string) => {
         const { loadGlossary } = await import('../../glossary/load.js');
+        const { formatWarning, glossaryWarnings } = await import('../../glossary/warnings.js');
         const loaded = await loadGlossary(file);
-        ctx.io.stdout.write(`${file}: ${loaded.entries.length} entries, valid\n`);
+        const warnings = glossaryWarnings(loaded);
+        for (const w of warnings) ctx.io.stderr.write(`versio: warning: ${formatWarning(file, w)}\n`);
+        const noted =
+          warnings.length === 0 ? '' : ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`;
+        ctx.io.stdout.write(`${file}: ${loaded.entries.length} entries, valid${noted}\n`);
         return 0;
       }),
     );
@@ -68,9 +73,20 @@ Examples:
     .description('write a glossary as TBX v3, TBX 2008, or DeepL CSV/TSV')
     .argument('<file>', 'glossary (.yaml, .tbx, .csv, .tsv)')
     .requiredOption('--format <format>', 'tbx | tbx2008 | csv | tsv')
+    .option(
+      '--deepl',
+      "csv/tsv: DeepL's two columns only (drops id, type, policy, article, forbidden, note, flags; says so)",
+    )
     .option('-o, --output <file>', 'write here (default: standard output)')
+    .addHelpText(
+      'after',
+      `
+CSV and TSV carry DeepL's columns (source, target, source and target language) and then
+Versio's (id, type, policy, article, forbidden, note, ignoreCase, ignoreAccents): glossary
+import reads them back to the same entries and ids. --deepl writes the first two only.`,
+    )
     .action(
-      action(ctx, async (file: string, options: { format: string; output?: string }) => {
+      action(ctx, async (file: string, options: { format: string; output?: string; deepl?: boolean }) => {
         const { exportGlossary, exportFormats, isExportFormat } = await import('../../glossary/convert.js');
         if (!isExportFormat(options.format)) {
           throw new InputError(`unknown export format "${options.format}"`, {
@@ -78,7 +94,14 @@ Examples:
           });
         }
         const { loadGlossary } = await import('../../glossary/load.js');
-        await emit(ctx, exportGlossary(await loadGlossary(file), options.format), options.output);
+        const deepl = options.deepl === true && (options.format === 'csv' || options.format === 'tsv');
+        await emit(ctx, exportGlossary(await loadGlossary(file), options.format, { deepl }), options.output);
+        if (deepl) {
+          const { LOST_IN_DEEPL } = await import('../../glossary/csv-columns.js');
+          ctx.io.stderr.write(
+            `versio: warning: DeepL's format cannot carry ${LOST_IN_DEEPL.join(', ')}; an import makes ids from the English form\n`,
+          );
+        }
         return 0;
       }),
     );

@@ -29,7 +29,9 @@ export function registerTm(program: Command, ctx: CliContext): void {
     );
 
   tm.command('import')
-    .description('add the units of a TMX file to the translation memory (reused only on request: see --help)')
+    .description(
+      'add the units of a TMX file to the translation memory (reused for exact matches: see --help)',
+    )
     .argument('<file>', 'TMX file to read')
     .option(...memoryOption)
     .option(
@@ -39,9 +41,11 @@ export function registerTm(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       `
-Imported units are stored apart (provider "tmx" or "tmx:<name>"): an ordinary translate run
-never reuses them, because a TMX unit does not record the glossary and engine options its
-translation depends on. Export writes them back out.`,
+Imported units are stored apart (provider "tmx" or "tmx:<name>") and used by translate for a
+sentence whose source text is exactly the unit's, in the article's language pair, when the
+memory holds no translation of its own for that sentence (engine, options and glossary). A TMX
+unit does not record the glossary its translation followed, so the glossary post-check still
+runs on it (a missing term marks the segment needs-review). Export writes them back out.`,
     )
     .action(
       action(ctx, async (file: string, opts: { memory: string; provider?: string }) => {

@@ -1,0 +1,116 @@
+/**
+ * What the pipeline asks of the translation memory, in one place: the key of a segment, the
+ * record that answers it (a person's translation before the engine's, then a unit imported from
+ * TMX with the same source text), and the reviewed targets a returned XLIFF gives back to it.
+ */
+import type { Document, Segment } from '../document.js';
+import type { Glossary } from '../glossary/types.js';
+import { memoryKey, termsHash } from '../memory/key.js';
+import { originOf } from '../memory/record.js';
+import type { MemoryRecord, TranslationMemory } from '../memory/store.js';
+import type { Provider } from '../providers/provider.js';
+import { entriesTouching } from './terms.js';
+
+/** The memory key of a segment for this engine and glossary (memory/key.ts says what it covers). */
+export function segmentKey(segment: Segment, provider: Provider, glossary: Glossary | undefined): string {
+  return memoryKey({
+    source: segment.source,
+    provider: provider.name,
+    fingerprint: provider.fingerprint,
+    termsHash: termsHash(entriesTouching(segment, glossary)),
+  });
+}
+
+/**
+ * The record for a segment: the keyed one (the store prefers a person's translation over the
+ * engine's under one key), else a `versio tm import` unit with exactly this source text whose
+ * languages fit the article's (see `languagesFit`). An imported target is not keyed to the
+ * glossary, so it still goes through the post-check like any target.
+ */
+export function findInMemory(
+  memory: TranslationMemory,
+  key: string,
+  segment: Segment,
+  doc: Pick<Document, 'sourceLang' | 'targetLang'>,
+): MemoryRecord | undefined {
+  const keyed = memory.lookup(key);
+  if (keyed) return keyed;
+  const exact = memory.lookupImported(segment.source, doc.sourceLang, doc.targetLang);
+  if (exact) return exact;
+  const candidates = importedBySource(memory).get(segment.source) ?? [];
+  // Latest import first: records() lists records in order of last write.
+  return candidates.findLast((r) => languagesFit(r, doc));
+}
+
+/**
+ * BCP 47 tags compared case-insensitively: the source languages must share their primary
+ * subtag (fr-FR text serves an fr article); the target tags must be equal, or one must be the
+ * bare language of the other (an en-GB unit serves an en article and the reverse; en-US never
+ * serves en-GB).
+ */
+export function languagesFit(
+  unit: Pick<MemoryRecord, 'sourceLang' | 'targetLang'>,
+  doc: Pick<Document, 'sourceLang' | 'targetLang'>,
+): boolean {
+  const [us, ds, ut, dt] = [unit.sourceLang, doc.sourceLang, unit.targetLang, doc.targetLang].map((t) =>
+    t.toLowerCase().replace(/_/g, '-'),
+  ) as [string, string, string, string];
+  const primary = (tag: string) => tag.split('-')[0]!;
+  if (primary(us) !== primary(ds)) return false;
+  return ut === dt || ut === primary(dt) || dt === primary(ut);
+}
+
+/** Imported records by source text, built once per memory (imports do not happen during a run). */
+const importedIndexes = new WeakMap<TranslationMemory, Map<string, MemoryRecord[]>>();
+
+function importedBySource(memory: TranslationMemory): Map<string, MemoryRecord[]> {
+  let index = importedIndexes.get(memory);
+  if (!index) {
+    index = new Map();
+    for (const record of memory.records()) {
+      if (originOf(record) !== 'imported') continue;
+      const same = index.get(record.source);
+      if (same) same.push(record);
+      else index.set(record.source, [record]);
+    }
+    importedIndexes.set(memory, index);
+  }
+  return index;
+}
+
+/** Provider label of the records `reviewedRecords` writes (hits show as `memory:human`). */
+export const HUMAN_PROVIDER = 'human';
+
+/**
+ * Reviewed and final targets (carried over from the returned XLIFF by review/merge.ts) as
+ * human memory records, under the key the engine's output for the segment would have, so a
+ * later lookup of the same sentence, here or in another article, returns the person's words.
+ * Targets the memory already holds as human translations are not written again.
+ */
+export function reviewedRecords(
+  doc: Document,
+  memory: TranslationMemory,
+  provider: Provider,
+  glossary: Glossary | undefined,
+  now: Date,
+): MemoryRecord[] {
+  const records: MemoryRecord[] = [];
+  for (const segment of doc.blocks.flatMap((b) => b.segments)) {
+    if (segment.state !== 'reviewed' && segment.state !== 'final') continue;
+    if (segment.target === undefined || segment.target === '') continue;
+    const key = segmentKey(segment, provider, glossary);
+    const known = memory.lookup(key);
+    if (known?.origin === 'human' && known.target === segment.target) continue;
+    records.push({
+      key,
+      source: segment.source,
+      target: segment.target,
+      provider: HUMAN_PROVIDER,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      createdAt: now.toISOString(),
+      origin: 'human',
+    });
+  }
+  return records;
+}
