@@ -7,6 +7,7 @@ import {
   type EntryForms,
   englishTextProblems,
   entryForms,
+  firstDifference,
   layoutProblems,
   markProblems,
   mergedGlossaryYaml,
@@ -229,9 +230,3 @@ describe(`the corpus (${articles.length} articles) with Apertium`, () => {
     });
   });
 });
-
-function firstDifference(a: string, b: string): string {
-  const lines = [a.split('\n'), b.split('\n')] as const;
-  const at = lines[0].findIndex((line, i) => line !== lines[1][i]);
-  return `first difference at line ${at + 1}: ${lines[0][at]?.trim()} ≠ ${lines[1][at]?.trim()}`;
-}

@@ -213,7 +213,11 @@ const quantity = fc.oneof(
 
 // Mentions that start with a preposition ("à Paris", "du PSG") fit after a verb; the others anywhere.
 const PREPOSITION = /^(?:à|A|en|de|du|des|au|aux|selon) /u;
-const nominal = concepts.flatMap((c) => c.mentions.filter((m) => !PREPOSITION.test(m)));
+// Capitalised articles ("La CGT") come from capitaliseFirst at a sentence start, never mid-sentence.
+const CAPITAL_ARTICLE = /^(?:La|Le|Les|L’|L')[\s’']/u;
+const nominal = concepts.flatMap((c) =>
+  c.mentions.filter((m) => !PREPOSITION.test(m) && !CAPITAL_ARTICLE.test(m)),
+);
 const prepositional = concepts.flatMap((c) => c.mentions.filter((m) => PREPOSITION.test(m)));
 const anyMention = fc.constantFrom(...nominal);
 const placeMention = fc.constantFrom(...prepositional);

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { RunSummary } from '../../src/runner.js';
 import { type CliResult, runMain } from './cli.js';
 import { segmentById } from './corpus.js';
+import { testJobs } from './jobs.js';
 
 const exec = promisify(execFile);
 
@@ -16,7 +17,8 @@ export interface TranslateRun {
 
 /** `versio translate … --json` in-process; the summary when it exits 0. */
 export async function translateJson(args: string[], cwd: string): Promise<TranslateRun> {
-  const result = await runMain(['translate', ...args, '--json'], { cwd });
+  // --jobs from VERSIO_TEST_JOBS: the invariants hold whichever document finishes first.
+  const result = await runMain(['translate', ...args, '--json', '--jobs', testJobs()], { cwd });
   if (result.code !== 0) return { result };
   return { result, summary: JSON.parse(result.stdout) as RunSummary };
 }
@@ -29,7 +31,7 @@ export function sent(summary: RunSummary | undefined): Record<string, number[]> 
 }
 
 export function expectExit0(result: CliResult, what: string): void {
-  expect(result.code, `${what}: ${result.stderr}`).toBe(0);
+  expect(result.code, `${what}: ${result.stdout}${result.stderr}`).toBe(0);
   expect(result.stderr, what).not.toMatch(/versio: .*(error|bug)/i);
 }
 

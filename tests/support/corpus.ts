@@ -154,3 +154,10 @@ export function segmentById(xliff: string, id: string): SegmentMarks | undefined
 export function withoutDates(xliff: string): string {
   return xliff.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?/g, '<date>');
 }
+
+/** Where two texts first differ, by line, for a failure message. */
+export function firstDifference(a: string, b: string): string {
+  const [x, y] = [a.split('\n'), b.split('\n')];
+  const at = x.findIndex((line, i) => line !== y[i]);
+  return at < 0 ? 'identical' : `line ${at + 1}: ${x[at]?.trim()} ≠ ${y[at]?.trim() ?? '(end)'}`;
+}
