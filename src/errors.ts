@@ -29,6 +29,14 @@ export class VersioError extends Error {
   }
 }
 
+/**
+ * An inconsistency of our own (a bug), never the user's fault: exit 70 and the CLI asks for a
+ * report. Thrown where an invariant is checked, e.g. a term mark that does not cover its form.
+ */
+export class InternalError extends VersioError {
+  override readonly exitCode: number = ExitCode.bug;
+}
+
 /** Usage errors and bad input files: missing, empty, malformed, wrong encoding. Exit 2. */
 export class InputError extends VersioError {
   override readonly exitCode: number = ExitCode.input;
@@ -52,12 +60,4 @@ export class InterruptedError extends VersioError {
 /** Writing an output failed (read-only directory, disk full). Exit 2: the user must fix the target. */
 export class OutputError extends VersioError {
   override readonly exitCode: number = ExitCode.input;
-}
-
-/**
- * An inconsistency of our own (a bug), never the user's fault: exit 70 and the CLI asks for a
- * report. Thrown where an invariant is checked, e.g. a term mark that does not cover its form.
- */
-export class InternalError extends VersioError {
-  override readonly exitCode: number = ExitCode.bug;
 }

@@ -41,7 +41,7 @@ export const RULES = {
     severity: 'error',
     summary: 'Placeholders or marked terms differ between source and target.',
     details:
-      'The raw placeholders (__E3__) and inline codes (<x id="1"/>, <ph>, <g>, <mrk>) of the source must come back in the target with the same ids and counts; a protected term marked in the source must be marked in the target as often.',
+      'The raw placeholders (__E3__) and inline codes (<x id="1"/>, <ph>, <g>, <mrk>) of the source must come back in the target with the same ids and counts; a protected term marked in the source must be marked in the target as often, and a term mark must cover the English form the file\'s glossary table gives it.',
   },
   number: {
     id: 'number',

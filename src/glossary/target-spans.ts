@@ -16,15 +16,18 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Target spans for `target`, one per source span whose form is found, never overlapping. */
 export function targetSpansOf(target: string, sourceSpans: readonly TermSpan[]): TermSpan[] {
   const ordered = [...sourceSpans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = visibleOccurrences(
+    target,
+    ordered.map((s) => s.target).filter((form) => form !== ''),
+  );
   const taken: TermSpan[] = [];
   let cursor = 0;
   for (const span of ordered) {
-    if (span.target === '') continue;
-    const found = occurrences(target, span.target).filter(
+    const free = (found.get(span.target) ?? []).filter(
       (o) => !taken.some((t) => o.start < t.end && o.end > t.start),
     );
     // English may reorder terms: in source order first, anywhere free otherwise.
-    const at = found.find((o) => o.start >= cursor) ?? found[0];
+    const at = free.find((o) => o.start >= cursor) ?? free[0];
     if (!at) continue;
     const { preposition: _dropped, ...rest } = span;
     taken.push({ ...rest, start: at.start, end: at.end, target: target.slice(at.start, at.end) });
@@ -45,6 +48,28 @@ export function markTargetTerms(doc: Document): Document {
 /** Whether `text` is `form`, capitalised or not (a form that starts a sentence takes a capital). */
 export function isFormOf(text: string, form: string): boolean {
   return text === form || text === capitalise(form);
+}
+
+/**
+ * Occurrences of each form, leaving out those inside an occurrence of a longer form ("Paris" in
+ * "Paris Saint-Germain"), as the matcher prefers the longest French form.
+ */
+function visibleOccurrences(
+  text: string,
+  forms: readonly string[],
+): Map<string, { start: number; end: number }[]> {
+  const all = new Map([...new Set(forms)].map((form) => [form, occurrences(text, form)]));
+  const everything = [...all.values()].flat();
+  for (const [form, list] of all) {
+    all.set(
+      form,
+      list.filter(
+        (o) =>
+          !everything.some((g) => g.end - g.start > o.end - o.start && g.start <= o.start && o.end <= g.end),
+      ),
+    );
+  }
+  return all;
 }
 
 function occurrences(text: string, form: string): { start: number; end: number }[] {

@@ -42,7 +42,7 @@ export function englishTypographySpanned<S extends Span>(
       const edit = { start: match.index, end: match.index + match[0].length, insert };
       if (!out.spans.some((span) => touches(edit, span))) edits.push(edit);
     }
-    out = applyEdits(out.text, out.spans, edits);
+    if (edits.length > 0) out = applyEdits(out.text, out.spans, edits);
   }
   return out;
 }

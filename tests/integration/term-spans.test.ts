@@ -85,6 +85,19 @@ describe.each([
     expect(withoutProvenance(fromMemory, provider)).toBe(fresh);
   });
 
+  it('versio check finds a mark moved off its form (an XLIFF written with stale spans)', async () => {
+    const xliff = readFileSync(xliffPath(), 'utf8');
+    const mark = /(<mrk [^>]*>)Reuters<\/mrk>\./g;
+    const last = [...xliff.matchAll(mark)].at(-1)!;
+    const shifted = `${xliff.slice(0, last.index)}R${last[1]}euters.</mrk>${xliff.slice(last.index + last[0].length)}`;
+    writeFileSync(join(dir.path, 'shifted.xlf'), shifted);
+    const checked = await runMain(['check', 'shifted.xlf', '--glossary', 'g.csv'], { cwd: dir.path });
+    expect(checked.code, checked.stderr).toBe(1);
+    expect(checked.stdout).toContain(
+      'term mark of entry reuters covers "euters.", not its English form "Reuters"',
+    );
+  });
+
   it('highlights exactly the same words on the review page, from translate and from render', async () => {
     const rendered = await runMain(
       ['render', xliffPath(), '--format', 'html', '--out', join(dir.path, 'page'), '--quiet'],

@@ -206,7 +206,7 @@ describe('checkDocument', () => {
         source: 'À Palmyre.',
         target: 'In Palmyra.',
         spans: [span, { ...span, entryId: 'x' }],
-        targetSpans: [span],
+        targetSpans: [{ ...span, start: 3, end: 10 }],
       });
       expect(findings.map((f) => f.entryId)).toEqual(['x']);
     });

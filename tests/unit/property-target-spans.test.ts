@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEntry, makeGlossary } from '../../src/glossary/entry.js';
 import { buildMatcher } from '../../src/glossary/match.js';
 import { protectTerms, restoreTerms } from '../../src/glossary/protect.js';
+import { capitalise } from '../../src/glossary/sentence-start.js';
 import { isFormOf, targetSpansOf } from '../../src/glossary/target-spans.js';
 import type { PlaceholderStyle } from '../../src/providers/provider.js';
 import { englishTypographySpanned } from '../../src/render/typography.js';
@@ -94,6 +95,15 @@ describe.each(['token', 'xml'] as PlaceholderStyle[])('restore → typography (%
         });
         // Typography did its work outside the forms: no French number or space before high punctuation left.
         expect(final.text).not.toMatch(/(?<!\d)\d,\d(?!\d)|[ \u00a0\u202f][;:!?%]|«|»/u);
+        // Capitals (point 6): a form that opens the segment or a line takes one; a form takes one
+        // only after a sentence boundary (end mark, interview marker, colon), never mid-sentence.
+        restored.targetSpans.forEach((span, i) => {
+          const form = spans[i]!.target;
+          const before = restored.text.slice(0, span.start).replace(/[\s«“"‘'([{¿¡—–-]+$/u, '');
+          const lineStart = /(?:^|\n)[ «“—-]*$/u.test(restored.text.slice(0, span.start));
+          if (lineStart) expect(span.target).toBe(capitalise(form));
+          if (span.target !== form && !lineStart) expect(before).toMatch(/(?:^|[.!?…:»”"’')\]])$/u);
+        });
         // The marks the writers use, rebuilt from the model, cover the same forms.
         const marks = targetSpansOf(final.text, spans);
         expect(marks.map((m) => final.text.slice(m.start, m.end))).toEqual(final.spans.map((s) => s.target));

@@ -96,6 +96,9 @@ describe('atSentenceStart', () => {
   it.each([
     ['', false, true],
     ['\n', false, true],
+    ['The list:\n— ', false, true],
+    ['The list:\n', false, true],
+    ['The list: ', false, false],
     ['« ', false, true],
     ['Q :', false, true],
     ['— R\u00a0: ', false, true],

@@ -93,6 +93,12 @@ describe('targetSpansOf', () => {
     ],
     ['whole words only', 'IMFs are not the IMF', [span('imf', 'IMF', 0)], ['IMF']],
     ['a form capitalised at a sentence start', 'The CGT said no.', [span('cgt', 'the CGT', 0)], ['The CGT']],
+    [
+      'a short form inside a longer one is left to the longer',
+      'Paris Saint-Germain won in Paris',
+      [span('paris', 'Paris', 0), span('psg', 'Paris Saint-Germain', 9)],
+      ['Paris Saint-Germain', 'Paris'],
+    ],
     ['no mark for a missing form', 'Nothing here.', [span('imf', 'IMF', 0)], []],
   ])('%s', (_rule, target, spans, expected) => {
     const marks = targetSpansOf(target, spans);

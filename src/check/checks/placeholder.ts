@@ -35,6 +35,17 @@ export const placeholder: Check = (unit) => {
       });
     }
   }
+  // A mark that does not cover the English form its glossary table gives it (a file written by a
+  // version with stale spans, or a hand edit inside the mark): the highlighted words are wrong.
+  for (const span of segment.targetSpans ?? []) {
+    const covered = target.slice(span.start, span.end);
+    if (span.target === '' || covered === span.target) continue;
+    problems.push({
+      message: `term mark of entry ${span.entryId} covers ${quote(covered)}, not its English form ${quote(span.target)}`,
+      text: covered,
+      entryId: span.entryId,
+    });
+  }
   // Only when the reader knows the target's marks: a target without them says nothing about terms.
   if (segment.targetSpans !== undefined) {
     const marked = protectedCounts(segment.targetSpans);
