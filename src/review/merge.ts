@@ -23,18 +23,18 @@ export interface MergeResult {
  * - a non-empty target nothing proves an engine wrote (no recorded engine output: a foreign or
  *   older file, or a tool dropped it). When in doubt, a target is a person's work.
  * Only a target equal to the recorded engine output, and not approved, is machine output. An
- * empty target holds no work (tools write `<target/>` for units nobody translated).
+ * empty target holds no work (tools write `<target/>` for units nobody translated), nor does a
+ * copy of the source in a unit marked not translated (a CAT tool's pre-fill).
  */
 export function isReviewed(segment: Segment): boolean {
   const { target, state, provenance: p } = segment;
   if (target === undefined) return false;
   if (state === 'reviewed' || state === 'final') return true;
   if (target === '') return false;
+  // CAT tools pre-fill untranslated units with a copy of the source: marked not translated, it is no one's work.
+  if (state === 'initial' && target === segment.source) return false;
   return p === undefined || p.engine === 'human' || p.machineTarget !== undefined;
 }
-
-/** The same rule under the name the README uses. */
-export const isHumanWork = isReviewed;
 
 /**
  * Stage "merge": carries the work in the previous XLIFF of an article into the new document,

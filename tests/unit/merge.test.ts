@@ -43,6 +43,16 @@ describe('isReviewed', () => {
     ],
     ['an untouched machine target marked not translated', { state: 'initial' as const }, false],
     ['an empty target with no provenance', { target: '', provenance: undefined }, false],
+    [
+      'a copy of the source a CAT tool pre-filled, marked not translated',
+      { target: 'Moscou a annoncé le retrait.', state: 'initial' as const, provenance: undefined },
+      false,
+    ],
+    [
+      'a copy of the source marked translated (a name needs no translation)',
+      { target: 'Moscou a annoncé le retrait.', provenance: undefined },
+      true,
+    ],
     ['an approved copy of the engine output', { state: 'reviewed' as const }, true],
   ])('%s → %s', (_name, edit, expected) => {
     const segment = segmentsOf(previousRun(article, { 'p2.s1': edit }))[1]!;
