@@ -7,9 +7,11 @@ import {
   type EntryForms,
   englishTextProblems,
   entryForms,
+  expectedLeadKinds,
   layoutProblems,
   markProblems,
   withoutDates,
+  xliffLeadKinds,
 } from '../support/corpus.js';
 import { expectExit0, outputsOf, sent, type TranslateRun, translateJson } from '../support/corpus-run.js';
 
@@ -59,6 +61,12 @@ describe.each(corpusArticles())('corpus article $name with its own glossary (pse
       ]).toEqual([]);
     },
   );
+
+  it.each(formats)('labels rubric and headline by position, as the README states (%s)', (format) => {
+    const expected = expectedLeadKinds(readFileSync(article.source, 'utf8'));
+    const xliff = readFileSync(outputsOf(out(format), article.name).xliff, 'utf8');
+    expect(xliffLeadKinds(xliff, expected.length)).toEqual(expected);
+  });
 
   it.each(formats)('writes the same XLIFF from the memory as fresh, apart from dates (%s)', (format) => {
     const fresh = readFileSync(outputsOf(out(format), article.name).xliff, 'utf8');

@@ -161,3 +161,34 @@ export function firstDifference(a: string, b: string): string {
   const at = x.findIndex((line, i) => line !== y[i]);
   return at < 0 ? 'identical' : `line ${at + 1}: ${x[at]?.trim()} ≠ ${y[at]?.trim() ?? '(end)'}`;
 }
+
+/**
+ * The first blocks' kinds by the README's rule (structure by position), from the source text
+ * alone: a rubric is a first block of one line, at most 4 words and 40 characters, not ending
+ * like a sentence, with another block after it; the headline is the next block (the first one
+ * without a rubric) when it is one line.
+ */
+export function expectedLeadKinds(source: string): string[] {
+  const blocks = source
+    .replace(/^\uFEFF/, '')
+    .split(/(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+  const oneLine = (b: string | undefined) => b !== undefined && !/[\r\n]/.test(b);
+  const words = (b: string) => b.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const [first, second] = blocks;
+  const rubric =
+    oneLine(first) &&
+    words(first!) <= 4 &&
+    first!.length <= 40 &&
+    !/[.!?…]$/.test(first!) &&
+    blocks.length > 1;
+  if (rubric) return oneLine(second) ? ['rubric', 'headline'] : ['rubric', 'paragraph'];
+  return [oneLine(first) ? 'headline' : 'paragraph'];
+}
+
+/** The kinds of the first blocks as the XLIFF labels them (1.2 group restype, 2.x unit type). */
+export function xliffLeadKinds(xliff: string, count: number): string[] {
+  const kinds = [...xliff.matchAll(/(?:restype="x-versio-|type="versio:)(rubric|headline|paragraph)"/g)];
+  return kinds.slice(0, count).map((m) => m[1]!);
+}
