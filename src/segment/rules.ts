@@ -18,7 +18,9 @@
  * 7. abbreviation-mid-sentence (no break): the same abbreviations before anything else
  *    (`etc. et`, `janv. 2016`).
  * 8. hyphenated-initials (no break): J.-M. Le Pen, J.-Ch. Dupont.
- * 9. single-initial (no break): one capital and a dot (G. W. Bush, Sergueï K. Choïgou). Cost:
+ * 9. single-initial (no break): one capital and a dot (G. W. Bush, Sergueï K. Choïgou), or a
+ *    first name's initial letters with no vowel (Ph. Delorme, Ch. Martin, Th., Chr., Cl.): no
+ *    French word ends a sentence as a capital and one or two lowercase consonants. Cost:
  *    `la vitamine C. Elle…` stays one sentence.
  * 10. dotted-acronym-expansion (no break): O.C.D.E. (Organisation de coopération…).
  * 11. dotted-acronym-end (break): a dotted acronym (O.N.U., U.S.A.) before a capital ends the
@@ -76,7 +78,11 @@ export const frenchRules: SegmentationRules = {
       break: false,
       before: `${TOKEN_START}\\p{Lu}\\p{Ll}?\\.(?:-\\p{Lu}\\p{Ll}?\\.)+`,
     },
-    { name: 'single-initial', break: false, before: `${TOKEN_START}\\p{Lu}\\.` },
+    {
+      name: 'single-initial',
+      break: false,
+      before: `${TOKEN_START}\\p{Lu}[bcçdfghjklmnpqrstvwxz]{0,2}\\.`,
+    },
     { name: 'dotted-acronym-expansion', break: false, before: DOTTED_ACRONYM, after: '[(\\[]' },
     {
       name: 'dotted-acronym-end',

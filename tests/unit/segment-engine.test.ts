@@ -107,6 +107,13 @@ describe('documented decisions in the French rules', () => {
     ['av. J.-C. before a capital ends the sentence', 'en 300 av. J.-C. Elle', 'J.-C.', 'era-end'],
     ['J.-C. as initials does not', 'J.-C. Decaux', 'J.-C.', 'hyphenated-initials'],
     ['a single initial does not', 'Sergueï K. Choïgou', 'K.', 'single-initial'],
+    [
+      'a first name’s initials without a vowel do not',
+      'remplacé par M. Ph. Delorme',
+      'Ph.',
+      'single-initial',
+    ],
+    ['nor do three of them', 'Chr. Dupont', 'Chr.', 'single-initial'],
     ['a title does not', 'M. Poutine', 'M.', 'prefix-abbreviation'],
     [
       'a closing quote after a period belongs to the sentence',
