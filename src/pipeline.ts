@@ -8,7 +8,7 @@ import { memoryKey, termsHash } from './memory/key.js';
 import type { MemoryRecord, TranslationMemory } from './memory/store.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { entriesTouching, missingTerms, spansToProtect } from './pipeline/terms.js';
-import type { Provider, SourceText } from './providers/provider.js';
+import type { Provider, SourceText, TranslateResult } from './providers/provider.js';
 import { defaultQueueOptions, makeBatches, translateAll } from './queue/index.js';
 import { englishTypography } from './render/typography.js';
 import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
@@ -77,6 +77,18 @@ export function planDocument(doc: Document, ctx: PipelineContext): Plan {
   }
   addContext(doc, work);
   summary.characters = work.reduce((n, w) => n + w.segment.source.length, 0);
+  const estimate = provider.estimateTokens;
+  if (estimate && work.length > 0) {
+    const batches = makeBatches(
+      work.map((w) => w.text),
+      provider.limits,
+    );
+    const usage = batches.map((b) => estimate.call(provider, b));
+    summary.tokens = {
+      prompt: usage.reduce((n, u) => n + u.promptTokens, 0),
+      completion: usage.reduce((n, u) => n + u.completionTokens, 0),
+    };
+  }
   summary.requests =
     work.length === 0
       ? 0
@@ -124,14 +136,28 @@ async function runEngine(
       },
       onBatch: async (batch, result) => {
         const records: MemoryRecord[] = [];
+        const tokens = tokenShares(batch, result.usage);
+        if (result.usage) {
+          summary.tokens ??= { prompt: 0, completion: 0 };
+          summary.tokens.prompt += result.usage.promptTokens;
+          summary.tokens.completion += result.usage.completionTokens;
+        }
         batch.forEach((text, index) => {
           const item = byId.get(text.id);
           const raw = result.texts[index];
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
-          finish(item.segment, restored.text, restored.problems, ctx.provider.name, ctx.glossary);
+          const untrusted = result.problems?.[index];
+          const problems = untrusted === undefined ? restored.problems : [untrusted, ...restored.problems];
+          finish(item.segment, restored.text, problems, ctx.provider.name, ctx.glossary);
           item.segment.targetSpans = restored.targetSpans;
+          // An answer the engine could not make right stays out of the memory: a rerun asks again.
+          if (untrusted !== undefined) {
+            ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
+            return;
+          }
           records.push({
+            ...tokens[index],
             key: item.key,
             source: item.segment.source,
             target: item.segment.target ?? '',
@@ -148,6 +174,22 @@ async function runEngine(
       },
     },
   );
+}
+
+/**
+ * Each segment's share of a batch's tokens, by source length (the model counts tokens per
+ * request, not per segment), so the memory records what every segment cost.
+ */
+function tokenShares(
+  batch: readonly SourceText[],
+  usage: TranslateResult['usage'],
+): { promptTokens?: number; completionTokens?: number }[] {
+  if (!usage) return batch.map(() => ({}));
+  const total = batch.reduce((n, t) => n + t.text.length, 0) || 1;
+  return batch.map((t) => ({
+    promptTokens: Math.round((usage.promptTokens * t.text.length) / total),
+    completionTokens: Math.round((usage.completionTokens * t.text.length) / total),
+  }));
 }
 
 /** Restore done: English typography, post-check, state and provenance. */

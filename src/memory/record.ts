@@ -13,6 +13,9 @@ export interface MemoryRecord {
   targetLang: string;
   /** Characters the engine billed for this segment, when it reports them. */
   billedCharacters?: number;
+  /** Tokens a chat model counted for this segment (its share of the batch, by source length). */
+  promptTokens?: number;
+  completionTokens?: number;
   /** ISO 8601 timestamp. */
   createdAt: string;
 }
@@ -42,6 +45,12 @@ export function pickRecord(value: unknown): MemoryRecord | string {
   if (billed !== undefined && !(typeof billed === 'number' && Number.isSafeInteger(billed) && billed >= 0)) {
     return 'field "billedCharacters" is not a non-negative integer';
   }
+  for (const field of ['promptTokens', 'completionTokens'] as const) {
+    const n = v[field];
+    if (n !== undefined && !(typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) {
+      return `field "${field}" is not a non-negative integer`;
+    }
+  }
   const record: MemoryRecord = {
     key: v.key as string,
     source: v.source as string,
@@ -52,6 +61,8 @@ export function pickRecord(value: unknown): MemoryRecord | string {
     createdAt: v.createdAt as string,
   };
   if (billed !== undefined) record.billedCharacters = billed;
+  if (v.promptTokens !== undefined) record.promptTokens = v.promptTokens as number;
+  if (v.completionTokens !== undefined) record.completionTokens = v.completionTokens as number;
   return record;
 }
 

@@ -18,6 +18,19 @@ export interface TranslateResult {
   texts: string[];
   /** Characters the engine billed for this batch, when it reports them. */
   billedCharacters?: number;
+  /**
+   * Per input, in order: why the engine's answer for it could not be trusted (a chat model that
+   * dropped a placeholder after every retry). Such a target is marked needs-review with the
+   * problem as a note, and never stored in the translation memory.
+   */
+  problems?: (string | undefined)[];
+  /** Tokens the engine counted for this batch (chat models), summed over its attempts. */
+  usage?: TokenUsage;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /**
@@ -34,8 +47,18 @@ export interface ProviderLimits {
   maxBatchBytes: number;
 }
 
+/** How fast an engine may be called; the run's scheduler (queue/) enforces it for every document. */
+export interface Pacing {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Requests started in any rolling window of `windowMs` (a sliding limit, not fixed windows). */
+  rate: number;
+  windowMs: number;
+}
+
 export interface Provider {
   readonly name: string;
+  readonly pacing?: Pacing;
   readonly limits: ProviderLimits;
   readonly placeholderStyle: PlaceholderStyle;
   /**
@@ -46,6 +69,8 @@ export interface Provider {
   /** True when the engine enforces `providerTerms` itself (DeepL glossaries); otherwise the pipeline protects them. */
   readonly supportsGlossary: boolean;
   translate(batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult>;
+  /** What a batch would cost in tokens, for `--dry-run` (engines that bill by token). */
+  estimateTokens?(batch: readonly SourceText[]): TokenUsage;
   /** Release processes and sockets. */
   close(): Promise<void>;
 }
@@ -54,6 +79,8 @@ export interface Provider {
 export interface ProviderTerm {
   source: string;
   target: string;
+  /** English variants the entry forbids (engines that take instructions, such as chat models, are told). */
+  forbidden?: readonly string[];
 }
 
 export interface ProviderOptions {
@@ -63,6 +90,8 @@ export interface ProviderOptions {
   formality?: string;
   /** Terms with policy `provider`; engines without a glossary ignore them (the pipeline protects them instead). */
   providerTerms?: readonly ProviderTerm[];
+  /** Model name, for engines that serve several (chat models: required). */
+  model?: string;
   /** Worker processes for engines that run locally. */
   jobs?: number;
   env?: NodeJS.ProcessEnv;

@@ -23,7 +23,8 @@ export interface QueueOptions {
  *   crashed process is restarted by the provider and a second failure is a real error.
  */
 export function defaultQueueOptions(providerName: string): QueueOptions {
-  if (providerName === 'deepl') {
+  // HTTP engines (DeepL, OpenAI-compatible servers, LibreTranslate) are paced and retried alike.
+  if (providerName === 'deepl' || providerName === 'openai' || providerName === 'libretranslate') {
     return {
       concurrency: 2,
       intervalCap: 5,

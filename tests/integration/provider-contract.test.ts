@@ -7,10 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertium } from '../../src/providers/apertium.js';
 import { createDeepl } from '../../src/providers/deepl.js';
+import { createLibretranslate } from '../../src/providers/libretranslate.js';
+import { createOpenai } from '../../src/providers/openai.js';
 import type { Provider, ProviderOptions } from '../../src/providers/provider.js';
 import { createPseudo } from '../../src/providers/pseudo.js';
 import { concurrentBatches, contractBatch, occurrences } from '../support/contract-inputs.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { type LibretranslateServer, startLibretranslateServer } from '../support/libretranslate-server.js';
+import { type OpenaiServer, startOpenaiServer } from '../support/openai-server.js';
 
 const options: ProviderOptions = { sourceLang: 'fr', targetLang: 'en', jobs: 2 };
 
@@ -21,6 +25,8 @@ interface Engine {
 }
 
 let deepl: DeeplServer | undefined;
+let openai: OpenaiServer | undefined;
+let libretranslate: LibretranslateServer | undefined;
 
 const engines: Engine[] = [
   { name: 'pseudo', start: () => createPseudo(options) },
@@ -35,6 +41,29 @@ const engines: Engine[] = [
       });
     },
     stop: () => deepl?.close() ?? Promise.resolve(),
+  },
+  {
+    name: 'openai',
+    start: async () => {
+      openai = await startOpenaiServer({ apiKeys: ['contract-key'] });
+      return createOpenai({
+        ...options,
+        model: 'test-model',
+        env: { OPENAI_API_KEY: 'contract-key', OPENAI_BASE_URL: openai.url },
+      });
+    },
+    stop: () => openai?.close() ?? Promise.resolve(),
+  },
+  {
+    name: 'libretranslate',
+    start: async () => {
+      libretranslate = await startLibretranslateServer({ apiKeys: ['contract-key'], batchLimit: 3 });
+      return createLibretranslate({
+        ...options,
+        env: { LIBRETRANSLATE_URL: libretranslate.url, LIBRETRANSLATE_API_KEY: 'contract-key' },
+      });
+    },
+    stop: () => libretranslate?.close() ?? Promise.resolve(),
   },
 ];
 
