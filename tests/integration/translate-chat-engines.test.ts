@@ -160,7 +160,8 @@ describe('versio translate --provider libretranslate', () => {
 
   it('translates two articles in html format within the server’s batch limit, and a rerun sends nothing', async () => {
     dir = project();
-    const server = (libre = await startLibretranslateServer({ apiKeys: ['lt-key'], batchLimit: 4 }));
+    libre = await startLibretranslateServer({ apiKeys: ['lt-key'], batchLimit: 4 });
+    const server = libre;
     const first = await run(['source/palmyre.fr.txt', 'source/alep.fr.txt'], server);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -176,9 +177,10 @@ describe('versio translate --provider libretranslate', () => {
 
   it('retries a Slowdown 429 and a 500, and finishes', async () => {
     dir = project();
-    const server = (libre = await startLibretranslateServer({
+    libre = await startLibretranslateServer({
       faults: [{ kind: '429', retryAfter: 1 }, { kind: '500' }],
-    }));
+    });
+    const server = libre;
     const result = await run(['source/palmyre.fr.txt'], server);
     expect(result.code).toBe(0);
     expectClean(english(dir, 'palmyre'), ['Palmyra']);
@@ -186,7 +188,8 @@ describe('versio translate --provider libretranslate', () => {
 
   it('a key the server does not know is exit 3 with a hint, the key never printed', async () => {
     dir = project();
-    const server = (libre = await startLibretranslateServer({ apiKeys: ['lt-key'], requireKey: true }));
+    libre = await startLibretranslateServer({ apiKeys: ['lt-key'], requireKey: true });
+    const server = libre;
     const result = await run(['source/palmyre.fr.txt'], server, 'lt-canary-wrong');
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^versio: LibreTranslate refused the request \(403\): Invalid API key/);
