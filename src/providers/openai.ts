@@ -141,9 +141,13 @@ export async function createOpenaiProvider(
     fingerprint: `openai:${model}:${options.targetLang}:t0:${promptFingerprint()}`,
     async translate(batch, signal) {
       signal.throwIfAborted();
-      if (batch.length === 0) return { texts: [] };
+      // A blank text translates to itself: nothing to ask a model about.
+      const asked = batch.filter((t) => t.text.trim() !== '');
+      if (asked.length === 0) return { texts: batch.map((t) => t.text) };
       const usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
-      const answers = await solve(batch, signal, usage, false);
+      const solved = await solve(asked, signal, usage, false);
+      const byId = new Map(asked.map((t, i) => [t, solved[i] as SegmentAnswer]));
+      const answers = batch.map((t): SegmentAnswer => byId.get(t) ?? { ok: true, text: t.text });
       const texts = answers.map((a, i) => (a.ok ? a.text : (a.text ?? batch[i]?.text ?? '')));
       const problems = answers.map((a) =>
         a.ok ? undefined : `the model's answer failed validation after retries: ${a.problem}`,

@@ -15,7 +15,12 @@ const KEY = 'sk-test-canary-0123456789';
 let server: OpenaiServer | undefined;
 let provider: Provider | undefined;
 
-async function start(serverOptions: OpenaiServerOptions = {}, options: Partial<ProviderOptions> = {}) {
+/** A hung answer is the only thing a test waits out: other requests get a generous timeout. */
+async function start(
+  serverOptions: OpenaiServerOptions = {},
+  options: Partial<ProviderOptions> = {},
+  timeoutMs = serverOptions.faults?.some((f) => f.kind === 'hang') ? 1000 : 30_000,
+) {
   server = await startOpenaiServer(serverOptions);
   provider = await createOpenaiProvider(
     {
@@ -25,7 +30,7 @@ async function start(serverOptions: OpenaiServerOptions = {}, options: Partial<P
       env: { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY },
       ...options,
     },
-    { timeoutMs: 500 },
+    { timeoutMs },
   );
   return { server, provider };
 }

@@ -109,6 +109,22 @@ describe.each(engines)('provider contract: $name', (engine) => {
     expect(texts).toEqual([]);
   });
 
+  it('answers an empty text with an empty text, and keeps long and non-Latin texts whole', async () => {
+    const long = `${'Les négociations se poursuivent à Genève, selon les diplomates. '.repeat(40)}Bilan : 731 morts.`;
+    const batch = [
+      { id: 'e1', text: '' },
+      { id: 'e2', text: long },
+      { id: 'e3', text: 'Le slogan « 東京 » 🚀 a été repris 58 fois.' },
+    ];
+    const { texts } = await provider.translate(batch, new AbortController().signal);
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toBe('');
+    expect(texts[1]).toContain('731');
+    expect(texts[1]?.length).toBeGreaterThan(long.length / 2);
+    expect(texts[2]).toContain('58');
+    expect(texts[2]).toContain('🚀');
+  });
+
   it('rejects with an AbortError when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
