@@ -9,7 +9,7 @@ import type { MemoryRecord } from './memory/record.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { findInMemory, memoryEngine, reviewedRecords, segmentKey } from './pipeline/memory.js';
 import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
-import type { Provider, SourceText } from './providers/provider.js';
+import type { Provider, SourceText, TranslateResult } from './providers/provider.js';
 import { makeBatches, type Scheduler, translateAll } from './queue/index.js';
 import { englishTypographySpanned } from './render/typography.js';
 import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
@@ -77,6 +77,18 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
   // A sentence repeated in the document is sent once (runClaimed), so priced once.
   const sent = [...new Map(work.map((w) => [w.key, w])).values()];
   summary.characters = sent.reduce((n, w) => n + w.segment.source.length, 0);
+  const estimate = provider.estimateTokens;
+  if (estimate && sent.length > 0) {
+    const batches = makeBatches(
+      sent.map((w) => w.text),
+      provider.limits,
+    );
+    const usage = batches.map((b) => estimate.call(provider, b));
+    summary.tokens = {
+      prompt: usage.reduce((n, u) => n + u.promptTokens, 0),
+      completion: usage.reduce((n, u) => n + u.completionTokens, 0),
+    };
+  }
   summary.requests =
     sent.length === 0
       ? 0
@@ -206,16 +218,29 @@ async function runEngine(
       },
       onBatch: async (batch, result) => {
         const records: MemoryRecord[] = [];
+        const tokens = tokenShares(batch, result.usage);
+        if (result.usage) {
+          summary.tokens ??= { prompt: 0, completion: 0 };
+          summary.tokens.prompt += result.usage.promptTokens;
+          summary.tokens.completion += result.usage.completionTokens;
+        }
         batch.forEach((text, index) => {
           const item = byId.get(text.id);
           const raw = result.texts[index];
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
-          finish(item.segment, restored, ctx.provider.name, ctx.glossary);
+          const untrusted = result.problems?.[index];
+          finish(item.segment, restored, ctx.provider.name, ctx.glossary, untrusted);
           const billed = result.billed?.[index];
           if (billed !== undefined && item.segment.provenance)
             item.segment.provenance.billedCharacters = billed;
+          // An answer the engine could not make right stays out of the memory: a rerun asks again.
+          if (untrusted !== undefined) {
+            ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
+            return;
+          }
           records.push({
+            ...tokens[index],
             key: item.key,
             source: item.segment.source,
             target: item.segment.target ?? '',
@@ -236,6 +261,22 @@ async function runEngine(
 }
 
 /**
+ * Each segment's share of a batch's tokens, by source length (the model counts tokens per
+ * request, not per segment), so the memory records what every segment cost.
+ */
+function tokenShares(
+  batch: readonly SourceText[],
+  usage: TranslateResult['usage'],
+): { promptTokens?: number; completionTokens?: number }[] {
+  if (!usage) return batch.map(() => ({}));
+  const total = batch.reduce((n, t) => n + t.text.length, 0) || 1;
+  return batch.map((t) => ({
+    promptTokens: Math.round((usage.promptTokens * t.text.length) / total),
+    completionTokens: Math.round((usage.completionTokens * t.text.length) / total),
+  }));
+}
+
+/**
  * Restore done: English typography (moving the restored spans with the text, so it never
  * rewrites a glossary form), post-check, state and provenance. Notes and state are functions of
  * the model (source spans, target text), so a memory hit gives what the engine path gave.
@@ -245,10 +286,12 @@ function finish(
   restored: Pick<Restored, 'text' | 'targetSpans'>,
   engine: string,
   glossary?: Glossary,
+  /** Why the engine's own answer cannot be trusted (provider-reported), if it says so. */
+  untrusted?: string,
 ): void {
   segment.target = englishTypographySpanned(restored.text, restored.targetSpans).text;
   segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
-  const all = postCheck(segment);
+  const all = untrusted === undefined ? postCheck(segment) : [untrusted, ...postCheck(segment)];
   const sourceChanged = segment.notes.some((n) => n.startsWith(SOURCE_CHANGED_NOTE));
   segment.state = all.length > 0 || sourceChanged ? 'needs-review' : 'translated';
   segment.notes = [

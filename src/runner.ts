@@ -32,6 +32,8 @@ export interface TranslateRunOptions {
   sourceLang: string;
   targetLang: string;
   formality?: string;
+  /** Model name for engines that serve several (`openai`). */
+  model?: string;
   jobs?: number;
   dryRun?: boolean;
   maxChars?: number;
@@ -69,6 +71,7 @@ export async function translateFiles(
     sourceLang: options.sourceLang,
     targetLang: options.targetLang,
     ...(options.formality ? { formality: options.formality } : {}),
+    ...(options.model ? { model: options.model } : {}),
     ...(glossary ? { providerTerms: providerTerms(glossary) } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     overrides,

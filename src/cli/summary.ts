@@ -17,10 +17,24 @@ export function formatSummary(run: RunSummary): string {
   const billed = run.documents.reduce((n, d) => n + d.billedCharacters, 0);
   const chars = run.documents.reduce((n, d) => n + d.characters, 0);
   const requests = run.documents.reduce((n, d) => n + d.requests, 0);
-  if (run.dryRun)
+  const tokens = totalTokens(run);
+  if (run.dryRun) {
     lines.push(
       `dry run: ${chars} characters, ${requests} request(s) would be sent to ${run.provider}; nothing was sent`,
     );
-  else if (billed > 0) lines.push(`billed characters: ${billed}`);
+    if (tokens) lines.push(`estimated tokens: ${tokens.prompt} prompt + ${tokens.completion} completion`);
+  } else {
+    if (billed > 0) lines.push(`billed characters: ${billed}`);
+    if (tokens) lines.push(`tokens: ${tokens.prompt} prompt + ${tokens.completion} completion`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function totalTokens(run: RunSummary): { prompt: number; completion: number } | undefined {
+  const counted = run.documents.flatMap((d) => (d.tokens ? [d.tokens] : []));
+  if (counted.length === 0) return undefined;
+  return {
+    prompt: counted.reduce((n, t) => n + t.prompt, 0),
+    completion: counted.reduce((n, t) => n + t.completion, 0),
+  };
 }

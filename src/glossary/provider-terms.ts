@@ -8,5 +8,11 @@ import type { Glossary } from './types.js';
 export function providerTerms(glossary: Glossary): ProviderTerm[] {
   return glossary.entries
     .filter((e) => e.policy === 'provider')
-    .flatMap((e) => e.french.map((source) => ({ source, target: e.english })));
+    .flatMap((e) =>
+      e.french.map((source) => ({
+        source,
+        target: e.english,
+        ...(e.forbidden && e.forbidden.length > 0 ? { forbidden: e.forbidden } : {}),
+      })),
+    );
 }

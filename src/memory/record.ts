@@ -13,6 +13,9 @@ export interface MemoryRecord {
   targetLang: string;
   /** Characters the engine billed for this segment, when it reports them. */
   billedCharacters?: number;
+  /** Tokens a chat model counted for this segment (its share of the batch, by source length). */
+  promptTokens?: number;
+  completionTokens?: number;
   /** ISO 8601 timestamp. */
   createdAt: string;
   /**
@@ -51,6 +54,12 @@ export function pickRecord(value: unknown): MemoryRecord | string {
   if (billed !== undefined && !(typeof billed === 'number' && Number.isSafeInteger(billed) && billed >= 0)) {
     return 'field "billedCharacters" is not a non-negative integer';
   }
+  for (const field of ['promptTokens', 'completionTokens'] as const) {
+    const n = v[field];
+    if (n !== undefined && !(typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) {
+      return `field "${field}" is not a non-negative integer`;
+    }
+  }
   const record: MemoryRecord = {
     key: v.key as string,
     source: v.source as string,
@@ -67,6 +76,8 @@ export function pickRecord(value: unknown): MemoryRecord | string {
       return 'field "origin" is not machine, human or imported';
     record.origin = origin as RecordOrigin;
   }
+  if (v.promptTokens !== undefined) record.promptTokens = v.promptTokens as number;
+  if (v.completionTokens !== undefined) record.completionTokens = v.completionTokens as number;
   return record;
 }
 

@@ -28,6 +28,8 @@ export interface DocumentSummary {
   /** Characters sent to the engine (after the memory). */
   characters: number;
   billedCharacters: number;
+  /** Tokens counted by a chat model (with `--dry-run`: estimated), when the engine bills by token. */
+  tokens?: { prompt: number; completion: number };
   requests: number;
   outputs: string[];
 }

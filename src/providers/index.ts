@@ -1,6 +1,6 @@
 import type { ProviderFactory } from './provider.js';
 
-export type ProviderName = 'apertium' | 'deepl' | 'pseudo';
+export type ProviderName = 'apertium' | 'deepl' | 'libretranslate' | 'openai' | 'pseudo';
 
 /**
  * Every engine, loaded only when a command uses it (deepl-node stays out of `versio --help`).
@@ -9,6 +9,8 @@ export type ProviderName = 'apertium' | 'deepl' | 'pseudo';
 export const providers = {
   apertium: async (options) => (await import('./apertium.js')).createApertium(options),
   deepl: async (options) => (await import('./deepl.js')).createDeepl(options),
+  libretranslate: async (options) => (await import('./libretranslate.js')).createLibretranslate(options),
+  openai: async (options) => (await import('./openai.js')).createOpenai(options),
   pseudo: async (options) => (await import('./pseudo.js')).createPseudo(options),
 } satisfies Record<ProviderName, ProviderFactory>;
 

@@ -25,6 +25,19 @@ export interface TranslateResult {
   billedCharacters?: number;
   /** Characters billed for each input, in order, when the engine reports them per text. */
   billed?: (number | undefined)[];
+  /**
+   * Per input, in order: why the engine's answer for it could not be trusted (a chat model that
+   * dropped a placeholder after every retry). Such a target is marked needs-review with the
+   * problem as a note, and never stored in the translation memory.
+   */
+  problems?: (string | undefined)[];
+  /** Tokens the engine counted for this batch (chat models), summed over its attempts. */
+  usage?: TokenUsage;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /**
@@ -98,6 +111,8 @@ export interface Provider {
     signal: AbortSignal,
     hooks?: TranslateHooks,
   ): Promise<TranslateResult>;
+  /** What a batch would cost in tokens, for `--dry-run` (engines that bill by token). */
+  estimateTokens?(batch: readonly SourceText[]): TokenUsage;
   /** Release processes and sockets. */
   close(): Promise<void>;
 }
@@ -110,6 +125,8 @@ export interface TranslateHooks {
 export interface ProviderTerm {
   source: string;
   target: string;
+  /** English variants the entry forbids (engines that take instructions, such as chat models, are told). */
+  forbidden?: readonly string[];
 }
 
 export interface ProviderOptions {
@@ -119,6 +136,8 @@ export interface ProviderOptions {
   formality?: string;
   /** Terms with policy `provider`; engines without a glossary ignore them (the pipeline protects them instead). */
   providerTerms?: readonly ProviderTerm[];
+  /** Model name, for engines that serve several (chat models: required). */
+  model?: string;
   /** Worker processes for engines that run locally. */
   jobs?: number;
   env?: NodeJS.ProcessEnv;

@@ -7,10 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertium } from '../../src/providers/apertium.js';
 import { createDeepl } from '../../src/providers/deepl.js';
+import { createLibretranslate } from '../../src/providers/libretranslate.js';
+import { createOpenai } from '../../src/providers/openai.js';
 import type { Provider, ProviderOptions } from '../../src/providers/provider.js';
 import { createPseudo } from '../../src/providers/pseudo.js';
 import { concurrentBatches, contractBatch, occurrences } from '../support/contract-inputs.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { type LibretranslateServer, startLibretranslateServer } from '../support/libretranslate-server.js';
+import { type OpenaiServer, startOpenaiServer } from '../support/openai-server.js';
 
 const options: ProviderOptions = { sourceLang: 'fr', targetLang: 'en', jobs: 2 };
 
@@ -21,6 +25,8 @@ interface Engine {
 }
 
 let deepl: DeeplServer | undefined;
+let openai: OpenaiServer | undefined;
+let libretranslate: LibretranslateServer | undefined;
 
 const engines: Engine[] = [
   { name: 'pseudo', start: () => createPseudo(options) },
@@ -35,6 +41,29 @@ const engines: Engine[] = [
       });
     },
     stop: () => deepl?.close() ?? Promise.resolve(),
+  },
+  {
+    name: 'openai',
+    start: async () => {
+      openai = await startOpenaiServer({ apiKeys: ['contract-key'] });
+      return createOpenai({
+        ...options,
+        model: 'test-model',
+        env: { OPENAI_API_KEY: 'contract-key', OPENAI_BASE_URL: openai.url },
+      });
+    },
+    stop: () => openai?.close() ?? Promise.resolve(),
+  },
+  {
+    name: 'libretranslate',
+    start: async () => {
+      libretranslate = await startLibretranslateServer({ apiKeys: ['contract-key'], batchLimit: 3 });
+      return createLibretranslate({
+        ...options,
+        env: { LIBRETRANSLATE_URL: libretranslate.url, LIBRETRANSLATE_API_KEY: 'contract-key' },
+      });
+    },
+    stop: () => libretranslate?.close() ?? Promise.resolve(),
   },
 ];
 
@@ -78,6 +107,22 @@ describe.each(engines)('provider contract: $name', (engine) => {
   it('answers an empty batch with an empty result', async () => {
     const { texts } = await provider.translate([], new AbortController().signal);
     expect(texts).toEqual([]);
+  });
+
+  it('answers an empty text with an empty text, and keeps long and non-Latin texts whole', async () => {
+    const long = `${'Les négociations se poursuivent à Genève, selon les diplomates. '.repeat(40)}Bilan : 731 morts.`;
+    const batch = [
+      { id: 'e1', text: '' },
+      { id: 'e2', text: long },
+      { id: 'e3', text: 'Le slogan « 東京 » 🚀 a été repris 58 fois.' },
+    ];
+    const { texts } = await provider.translate(batch, new AbortController().signal);
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toBe('');
+    expect(texts[1]).toContain('731');
+    expect(texts[1]?.length).toBeGreaterThan(long.length / 2);
+    expect(texts[2]).toContain('58');
+    expect(texts[2]).toContain('🚀');
   });
 
   it('rejects with an AbortError when the signal is aborted', async () => {

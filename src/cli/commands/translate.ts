@@ -15,6 +15,7 @@ interface TranslateCliOptions {
   source: string;
   target: string;
   formality?: string;
+  model?: string;
   jobs?: number;
   memory: string;
   dryRun?: boolean;
@@ -53,6 +54,10 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
     .option('-t, --target <lang>', 'target language: en, en-US or en-GB', 'en')
     .option('--formality <level>', 'DeepL formality: default, more, less, prefer_more, prefer_less')
     .option(
+      '-m, --model <name>',
+      'model for --provider openai (required there), e.g. gpt-4o-mini, llama3.1:8b',
+    )
+    .option(
       '-j, --jobs <n>',
       'documents translated at once (engine processes for Apertium; default: cores)',
       positiveInt,
@@ -78,11 +83,15 @@ Examples:
   $ versio translate source/palmyre.fr.txt
   $ versio translate articles/*.txt --provider deepl --target en-GB --max-chars 50000
   $ versio translate source/palmyre.fr.txt --format xliff2 --dry-run
+  $ OPENAI_BASE_URL=http://127.0.0.1:11434/v1 versio translate a.fr.txt --provider openai --model llama3.1:8b
+  $ LIBRETRANSLATE_URL=http://127.0.0.1:5000 versio translate a.fr.txt --provider libretranslate
 
 Pacing defaults per engine are in the README; versio.config.json "translate": { "<engine>": { "rate": 3, … } }
 sets them per project, and the options above win over it.
 
-Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-compatible server).`,
+Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-compatible server);
+OPENAI_API_KEY, OPENAI_BASE_URL (an OpenAI-compatible server: Ollama, llama.cpp, vLLM, Mistral…);
+LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
     )
     .action(
       action(ctx, async (files: string[], options: TranslateCliOptions) => {
@@ -109,6 +118,7 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
             sourceLang: options.source,
             targetLang: options.target,
             ...(options.formality ? { formality: options.formality } : {}),
+            ...(options.model ? { model: options.model } : {}),
             ...(options.jobs ? { jobs: options.jobs } : {}),
             ...(options.dryRun ? { dryRun: true } : {}),
             ...(options.maxChars !== undefined ? { maxChars: options.maxChars } : {}),
