@@ -4,6 +4,7 @@
 // Usage: node bench/run.js [figure ...]   e.g. node bench/run.js startup scaling
 import { join } from 'node:path';
 import { apertiumJobs } from './figures/apertium-jobs.js';
+import { englishQuality } from './figures/english-quality.js';
 import { glossaryQuality } from './figures/glossary-quality.js';
 import { pipelineVsToolkit } from './figures/pipeline-vs-toolkit.js';
 import { scaling } from './figures/scaling.js';
@@ -50,6 +51,7 @@ const figures = {
     },
   ]),
   glossary: glossaryQuality,
+  english: englishQuality,
 };
 
 const wanted = process.argv.slice(2);

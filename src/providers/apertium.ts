@@ -17,6 +17,7 @@
  */
 import os from 'node:os';
 import { ProviderError } from '../errors.js';
+import { postEdit, postEditFamilies } from '../postedit/index.js';
 import { RetryableError } from '../queue/retryable.js';
 import { locateApertium } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
@@ -91,6 +92,8 @@ export const createApertium: ProviderFactory = async (options) => {
   const env = options.env ?? process.env;
   const bin = env.VERSIO_APERTIUM_BIN || 'apertium';
   const modes = modesFor(options);
+  // News post-editing of the English (src/postedit/), by family; VERSIO_POSTEDIT chooses them.
+  const families = postEditFamilies(env.VERSIO_POSTEDIT);
   const installation = await locateApertium(bin, modes, env);
   const pool = new PipelinePool(
     options.jobs ?? os.availableParallelism(),
@@ -101,7 +104,8 @@ export const createApertium: ProviderFactory = async (options) => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
-      return { texts: await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal)) };
+      const texts = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
+      return { texts: texts.map((text) => postEdit(text, families)) };
     } catch (error) {
       if (signal.aborted) throw abortError(signal);
       if (error instanceof PipelineExit) {
@@ -123,7 +127,7 @@ export const createApertium: ProviderFactory = async (options) => {
     name: 'apertium',
     limits: { maxBatch: 1000, maxBatchBytes: 256 * 1024 },
     placeholderStyle: 'token',
-    fingerprint: `apertium:${modes.join('+')}:${installation.versions}`,
+    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}`,
     supportsGlossary: false,
     translate,
     close: () => pool.close(),
