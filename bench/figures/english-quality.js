@@ -12,11 +12,23 @@ import { BIN, ROOT, round, run, withTempDir } from '../lib/common.js';
 const CORPUS = join(ROOT, 'tests/fixtures/corpus');
 const REFERENCES = join(ROOT, 'tests/fixtures/references');
 
+/**
+ * Typographic conventions are not translation quality: quotation marks (“ ” « » ‘ ’ → " ')
+ * are made the same on both sides before scoring, for every system alike (chrF ignores
+ * whitespace anyway).
+ */
+const normalise = (text) =>
+  text
+    .replace(/[«»“”„]/gu, '"')
+    .replace(/[‘’]/gu, "'")
+    .replace(/\s+/gu, ' ')
+    .trim();
+
 const blocks = (text) =>
   text
     .replace(/^\uFEFF/u, '')
     .split(/\r?\n[ \t]*(?:\r?\n[ \t]*)+/u)
-    .map((block) => block.replace(/\s+/gu, ' ').trim())
+    .map((block) => normalise(block))
     .filter((block) => block !== '');
 
 /** Hypothesis/reference pairs: block by block when the block counts agree, else the whole article. */

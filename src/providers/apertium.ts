@@ -19,10 +19,11 @@ import os from 'node:os';
 import { ProviderError } from '../errors.js';
 import { postEdit, postEditFamilies } from '../postedit/index.js';
 import { RetryableError } from '../queue/retryable.js';
-import { locateApertium } from './apertium/install.js';
+import { locateApertium, locateChain } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
+import { type RepairChains, UnknownWordRepair } from './apertium/repair.js';
 import { decodeRecord, encodeRecord } from './apertium/stream-format.js';
 import type { Provider, ProviderFactory, ProviderOptions, SourceText, TranslateResult } from './provider.js';
 
@@ -73,8 +74,9 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
   const texts: string[] = [];
   const misplaced: string[] = [];
   batch.forEach((source, position) => {
-    const decoded = decodeRecord(records[position] ?? '', source.text);
-    if (decoded?.index === position) texts.push(restoreCaseAfterPlaceholders(decoded.text, source.text));
+    // Unknown-word marks stay for the repair (repair.ts), which removes them.
+    const decoded = decodeRecord(records[position] ?? '', source.text, true);
+    if (decoded?.index === position) texts.push(decoded.text);
     else misplaced.push(source.id);
   });
   if (misplaced.length === 0 && !isClosing(records[batch.length] ?? ''))
@@ -88,13 +90,30 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
   return texts;
 }
 
+/** The repair chains that are installed (fr→ca→en, fr→eo→en, es→fr); missing ones are skipped. */
+async function locateRepairChains(bin: string, env: NodeJS.ProcessEnv): Promise<RepairChains> {
+  const [backToFrench, viaCatalan, viaEsperanto] = await Promise.all([
+    locateChain(bin, ['es-fr'], env),
+    locateChain(bin, ['fra-cat', 'cat-eng'], env),
+    locateChain(bin, ['fr-eo', 'eo-en'], env),
+  ]).catch(() => []);
+  return {
+    ...(backToFrench ? { backToFrench } : {}),
+    toEnglish: [viaCatalan, viaEsperanto].filter((chain): chain is string[][] => chain !== undefined),
+  };
+}
+
 export const createApertium: ProviderFactory = async (options) => {
   const env = options.env ?? process.env;
   const bin = env.VERSIO_APERTIUM_BIN || 'apertium';
   const modes = modesFor(options);
   // News post-editing of the English (src/postedit/), by family; VERSIO_POSTEDIT chooses them.
   const families = postEditFamilies(env.VERSIO_POSTEDIT);
-  const installation = await locateApertium(bin, modes, env);
+  const [installation, chains] = await Promise.all([
+    locateApertium(bin, modes, env),
+    locateRepairChains(bin, env),
+  ]);
+  const repair = new UnknownWordRepair(chains, env);
   const pool = new PipelinePool(
     options.jobs ?? os.availableParallelism(),
     () => new ApertiumPipeline(installation.stages, env),
@@ -104,8 +123,13 @@ export const createApertium: ProviderFactory = async (options) => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
-      const texts = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
-      return { texts: texts.map((text) => postEdit(text, families)) };
+      const marked = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
+      const sources = batch.map((source) => source.text);
+      const repaired = await repair.repair(marked, sources, signal);
+      const texts = repaired.map((text, i) =>
+        postEdit(restoreCaseAfterPlaceholders(text, sources[i]!), families),
+      );
+      return { texts };
     } catch (error) {
       if (signal.aborted) throw abortError(signal);
       if (error instanceof PipelineExit) {
@@ -127,9 +151,11 @@ export const createApertium: ProviderFactory = async (options) => {
     name: 'apertium',
     limits: { maxBatch: 1000, maxBatchBytes: 256 * 1024 },
     placeholderStyle: 'token',
-    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}`,
+    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}:repair=${repair.description}`,
     supportsGlossary: false,
     translate,
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), repair.close()]);
+    },
   } satisfies Provider;
 };
