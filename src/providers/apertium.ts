@@ -19,7 +19,7 @@ import os from 'node:os';
 import { ProviderError } from '../errors.js';
 import { postEdit, postEditFamilies } from '../postedit/index.js';
 import { RetryableError } from '../queue/retryable.js';
-import { locateApertium, locateChain } from './apertium/install.js';
+import { locateApertium, locateChains } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
@@ -92,11 +92,11 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
 
 /** The repair chains that are installed (fr→ca→en, fr→eo→en, es→fr); missing ones are skipped. */
 async function locateRepairChains(bin: string, env: NodeJS.ProcessEnv): Promise<RepairChains> {
-  const [backToFrench, viaCatalan, viaEsperanto] = await Promise.all([
-    locateChain(bin, ['es-fr'], env),
-    locateChain(bin, ['fra-cat', 'cat-eng'], env),
-    locateChain(bin, ['fr-eo', 'eo-en'], env),
-  ]).catch(() => []);
+  const [backToFrench, viaCatalan, viaEsperanto] = await locateChains(
+    bin,
+    [['es-fr'], ['fra-cat', 'cat-eng'], ['fr-eo', 'eo-en']],
+    env,
+  ).catch(() => []);
   return {
     ...(backToFrench ? { backToFrench } : {}),
     toEnglish: [viaCatalan, viaEsperanto].filter((chain): chain is string[][] => chain !== undefined),
@@ -113,7 +113,8 @@ export const createApertium: ProviderFactory = async (options) => {
     locateApertium(bin, modes, env),
     locateRepairChains(bin, env),
   ]);
-  const repair = new UnknownWordRepair(chains, env);
+  // VERSIO_REPAIR=off leaves unknown words as they are (the bench measures the repair alone).
+  const repair = new UnknownWordRepair(chains, env, env.VERSIO_REPAIR !== 'off');
   const pool = new PipelinePool(
     options.jobs ?? os.availableParallelism(),
     () => new ApertiumPipeline(installation.stages, env),

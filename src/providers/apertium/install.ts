@@ -144,18 +144,22 @@ export async function locateApertium(
 }
 
 /**
- * One null-flush pipeline through `modes` in turn, every leg marking unknown words (so a word
- * one leg does not know shows as `*word` in the result), or undefined when a mode is not
- * installed: the unknown-word repair uses what it finds (fr→ca→en, fr→eo→en, es→fr).
+ * For each chain of modes, one null-flush pipeline through them in turn, every leg marking
+ * unknown words (a word one leg does not know shows as `*word` in the result), or undefined
+ * when a mode is not installed: the unknown-word repair uses what it finds (es→fr, fr→ca→en,
+ * fr→eo→en). One `apertium -l` for all chains.
  */
-export async function locateChain(
+export async function locateChains(
   bin: string,
-  modes: readonly string[],
+  chains: readonly (readonly string[])[],
   env: NodeJS.ProcessEnv,
-): Promise<string[][] | undefined> {
-  const available = await listModes(bin, env);
-  if (!modes.every((mode) => available.has(mode))) return undefined;
-  const wrapper = await which(bin, env);
-  const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env, '-g')));
-  return legs.flat();
+): Promise<(string[][] | undefined)[]> {
+  const [available, wrapper] = await Promise.all([listModes(bin, env), which(bin, env)]);
+  return Promise.all(
+    chains.map(async (modes) => {
+      if (!modes.every((mode) => available.has(mode))) return undefined;
+      const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env, '-g')));
+      return legs.flat();
+    }),
+  );
 }

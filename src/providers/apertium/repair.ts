@@ -33,7 +33,11 @@ export class UnknownWordRepair {
   readonly #back: PipelinePool | undefined;
   readonly #forward: PipelinePool[];
 
-  constructor(chains: RepairChains, env: NodeJS.ProcessEnv) {
+  readonly #enabled: boolean;
+
+  /** `enabled: false` (VERSIO_REPAIR=off, for the bench) only removes the marks. */
+  constructor(chains: RepairChains, env: NodeJS.ProcessEnv, enabled = true) {
+    this.#enabled = enabled;
     const pool = (stages: string[][]) => new PipelinePool(1, () => new ApertiumPipeline(stages, env));
     this.#back = chains.backToFrench && pool(chains.backToFrench);
     this.#forward = chains.toEnglish.map(pool);
@@ -41,11 +45,13 @@ export class UnknownWordRepair {
 
   /** Chains found, for the memory fingerprint. */
   get description(): string {
+    if (!this.#enabled) return 'off';
     return `back=${this.#back ? 'es-fr' : 'none'},forward=${this.#forward.length}`;
   }
 
   /** The English segments with their unknown words repaired or unmarked. */
   async repair(texts: readonly string[], sources: readonly string[], signal: AbortSignal): Promise<string[]> {
+    if (!this.#enabled) return texts.map((text) => applyRepairs(text, new Map()));
     const words = sources.map(sourceWords);
     const unknown = texts.map(unknownWords);
     /** Per segment: marked word → French source word to translate. */
