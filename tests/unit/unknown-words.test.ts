@@ -7,6 +7,7 @@ import {
   matchSourceWord,
   sourceWords,
   unknownWords,
+  unmarkPlaceholders,
 } from '../../src/providers/apertium/unknown-words.js';
 
 describe('unknownWords', () => {
@@ -82,5 +83,11 @@ describe('matchCase / applyRepairs', () => {
     expect(applyRepairs('*Combatientes and *combatientes of *__E3__ met *désinflation.', repairs)).toBe(
       'Fighters and fighters of __E3__ met désinflation.',
     );
+  });
+});
+
+describe('unmarkPlaceholders', () => {
+  test('only placeholder marks go; a literal star before a word stays', () => {
+    expect(unmarkPlaceholders('*urgent* and *__E1__')).toBe('*urgent* and __E1__');
   });
 });

@@ -20,6 +20,7 @@ import {
   matchSourceWord,
   sourceWords,
   unknownWords,
+  unmarkPlaceholders,
 } from './unknown-words.js';
 
 export interface RepairChains {
@@ -28,6 +29,9 @@ export interface RepairChains {
   /** French word → English, tried in order. */
   toEnglish: string[][][];
 }
+
+const unmark = (text: string, source: string) =>
+  source.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, new Map());
 
 export class UnknownWordRepair {
   readonly #back: PipelinePool | undefined;
@@ -51,9 +55,10 @@ export class UnknownWordRepair {
 
   /** The English segments with their unknown words repaired or unmarked. */
   async repair(texts: readonly string[], sources: readonly string[], signal: AbortSignal): Promise<string[]> {
-    if (!this.#enabled) return texts.map((text) => applyRepairs(text, new Map()));
+    if (!this.#enabled) return texts.map((text, i) => unmark(text, sources[i]!));
     const words = sources.map(sourceWords);
-    const unknown = texts.map(unknownWords);
+    // A literal `*` in the source cannot be told from a mark: such a segment is left as it is.
+    const unknown = texts.map((text, i) => (sources[i]!.includes('*') ? [] : unknownWords(text)));
     /** Per segment: marked word → French source word to translate. */
     const french = unknown.map(() => new Map<string, string>());
     const leaks: { segment: number; word: string }[] = [];
@@ -89,7 +94,7 @@ export class UnknownWordRepair {
         // shares much of its spelling with English (`oppose`), the Spanish pivot does not.
         else if (marked !== source) repairs.set(marked, source);
       }
-      return applyRepairs(text, repairs);
+      return sources[i]!.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, repairs);
     });
   }
 

@@ -74,6 +74,11 @@ export function matchCase(result: string, original: string): string {
   return result;
 }
 
+/** The segment with only the marks on placeholders removed (a source with a literal `*`). */
+export function unmarkPlaceholders(text: string): string {
+  return text.replace(MARKED_PLACEHOLDER, '');
+}
+
 /** The segment with each marked word replaced by its repair, or unmarked when there is none. */
 export function applyRepairs(text: string, repairs: ReadonlyMap<string, string>): string {
   return text.replace(MARKED_PLACEHOLDER, '').replace(UNKNOWN, (_, word: string) => {
