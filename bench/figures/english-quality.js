@@ -180,7 +180,12 @@ export async function englishQuality() {
         ['raw apertium -u fr-es | apertium -u spa-eng', scores.raw, ''],
         ['versio, no glossary', scores.noGlossary, round(scores.noGlossary - scores.raw, 2)],
         [
-          'versio + glossary, no post-editing',
+          'versio + glossary, no repair, no post-editing',
+          scores.glossaryNoRepairNoPostEdit,
+          round(scores.glossaryNoRepairNoPostEdit - scores.raw, 2),
+        ],
+        [
+          'versio + glossary, repair, no post-editing',
           scores.glossaryNoPostEdit,
           round(scores.glossaryNoPostEdit - scores.raw, 2),
         ],
