@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { apertiumJobs } from './figures/apertium-jobs.js';
 import { checkHarness } from './figures/check-harness.js';
 import { deeplScheduler } from './figures/deepl-scheduler.js';
+import { englishQuality } from './figures/english-quality.js';
 import { glossaryQuality } from './figures/glossary-quality.js';
 import { memoryScale } from './figures/memory-scale.js';
 import { pipelineVsToolkit } from './figures/pipeline-vs-toolkit.js';
@@ -56,6 +57,7 @@ const figures = {
   glossary: glossaryQuality,
   memory: memoryScale,
   check: checkHarness,
+  english: englishQuality,
 };
 
 const wanted = process.argv.slice(2);

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(apertium apertium-fr-es apertium-eng-spa)
+# fra-cat, eng-cat, eo-fr, eo-en: the unknown-word repair's other pivots (src/providers/apertium/repair.ts).
+packages=(apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eng-cat apertium-eo-fr apertium-eo-en)
 if [ "${1:-}" = "--test" ]; then
   packages+=(libxml2-utils translate-toolkit omegat chromium time)
 fi

@@ -17,10 +17,12 @@
  */
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
-import { locateApertium } from './apertium/install.js';
+import { postEdit, postEditFamilies } from '../postedit/index.js';
+import { locateApertium, locateChains } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
+import { type RepairChains, UnknownWordRepair } from './apertium/repair.js';
 import { decodeRecord, encodeRecord } from './apertium/stream-format.js';
 import {
   LOCAL_ENGINE_PACING,
@@ -79,8 +81,9 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
   const texts: string[] = [];
   const misplaced: string[] = [];
   batch.forEach((source, position) => {
-    const decoded = decodeRecord(records[position] ?? '', source.text);
-    if (decoded?.index === position) texts.push(restoreCaseAfterPlaceholders(decoded.text, source.text));
+    // Unknown-word marks stay for the repair (repair.ts), which removes them.
+    const decoded = decodeRecord(records[position] ?? '', source.text, true);
+    if (decoded?.index === position) texts.push(decoded.text);
     else misplaced.push(source.id);
   });
   if (misplaced.length === 0 && !isClosing(records[batch.length] ?? ''))
@@ -94,11 +97,33 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
   return texts;
 }
 
+/** The repair chains that are installed (fr→ca→en, fr→eo→en, es→fr); missing ones are skipped. */
+async function locateRepairChains(bin: string, env: NodeJS.ProcessEnv): Promise<RepairChains> {
+  // fr→eo→en first: it answers most look-ups; fr→ca→en (a weaker pair) only for what it missed.
+  const [backToFrench, viaEsperanto, viaCatalan] = await locateChains(
+    bin,
+    [['es-fr'], ['fr-eo', 'eo-en'], ['fra-cat', 'cat-eng']],
+    env,
+  ).catch(() => []);
+  return {
+    ...(backToFrench ? { backToFrench } : {}),
+    toEnglish: [viaEsperanto, viaCatalan].filter((chain): chain is string[][] => chain !== undefined),
+  };
+}
+
 export const createApertium: ProviderFactory = async (options) => {
   const env = options.env ?? process.env;
   const bin = env.VERSIO_APERTIUM_BIN || 'apertium';
   const modes = modesFor(options);
-  const installation = await locateApertium(bin, modes, env);
+  // News post-editing of the English (src/postedit/), by family; VERSIO_POSTEDIT chooses them.
+  const families = postEditFamilies(env.VERSIO_POSTEDIT);
+  const [installation, chains] = await Promise.all([
+    locateApertium(bin, modes, env),
+    locateRepairChains(bin, env),
+  ]);
+  // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
+  // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).
+  const repair = new UnknownWordRepair(chains, env, env.VERSIO_REPAIR !== 'off');
   const processes = options.jobs ?? os.availableParallelism();
   const pool = new PipelinePool(processes, () => new ApertiumPipeline(installation.stages, env));
 
@@ -106,7 +131,13 @@ export const createApertium: ProviderFactory = async (options) => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
-      return { texts: await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal)) };
+      const marked = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
+      const sources = batch.map((source) => source.text);
+      const repaired = await repair.repair(marked, sources, signal);
+      const texts = repaired.map((text, i) =>
+        postEdit(restoreCaseAfterPlaceholders(text, sources[i]!), families),
+      );
+      return { texts };
     } catch (error) {
       if (signal.aborted) throw abortError(signal);
       if (error instanceof PipelineExit) {
@@ -133,9 +164,11 @@ export const createApertium: ProviderFactory = async (options) => {
       options.overrides,
     ),
     placeholderStyle: 'token',
-    fingerprint: `apertium:${modes.join('+')}:${installation.versions}`,
+    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}:repair=${repair.description}`,
     supportsGlossary: false,
     translate,
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), repair.close()]);
+    },
   } satisfies Provider;
 };

@@ -2,7 +2,12 @@
  * French abbreviations that end in a dot, written without that dot (the engine looks the
  * word before the dot up in a Set). Two lists, because they behave differently before a
  * capital letter. Sources: Lexique des règles typographiques en usage à l'Imprimerie
- * nationale (abréviations), and the forms seen in AFP and Le Monde copy.
+ * nationale (abréviations), and the forms seen in AFP and Le Monde copy; the entries marked
+ * `CLDR` come from the French sentence-break suppressions of Unicode CLDR
+ * (unicode-org/cldr common/segments/fr.xml, "From ULI data", Unicode License v3), those
+ * marked `OmegaT` from the French and Catalan rules of OmegaT's defaultRules.srx
+ * (omegat-org/omegat, GPL-3.0-or-later; a list of abbreviations is a fact, no code is copied).
+ * See tests/fixtures/segmentation/README.md.
  */
 
 /**
@@ -36,6 +41,25 @@ export const prefixAbbreviations: readonly string[] = [
   'Sgt',
   'Cne',
   'Éd',
+  // CLDR: Prof., Comm.; OmegaT (Catalan): Prof.; Pre is the feminine form of Pr.
+  'Prof',
+  'Profs',
+  'Pre',
+  'Comm',
+  'Mart',
+  // Two-letter initials of a first name (Ph. Martin, Ch. de Gaulle, Th. Dupont): no French
+  // word is spelt so, so they never end a sentence (CLDR lists one-letter ones: C., D., L.).
+  'Ch',
+  'Ph',
+  'Th',
+  'Chr',
+  // Street types before a name (CLDR: adr.; Quebec: boul., ch., rte).
+  'boul',
+  'Boul',
+  'Av',
+  'rte',
+  'hôp',
+  'pl',
   // References and enumerations, followed by what they refer to.
   'cf',
   'Cf',
@@ -65,6 +89,17 @@ export const prefixAbbreviations: readonly string[] = [
   'vs',
   'bd',
   'Bd',
+  // CLDR: references that announce their complement.
+  'Op',
+  'append',
+  'bull',
+  'doc',
+  'édit',
+  'illustr',
+  'ill',
+  'symb',
+  'dest',
+  'équiv',
 ];
 
 /**
@@ -95,4 +130,42 @@ export const abbreviations: readonly string[] = [
   'ibid',
   'sqq',
   'suiv',
+  // CLDR: days and months (`lun. 12 févr.`); `mer.` and `jeu.` are also words, but only a
+  // digit after them keeps the sentence whole (a capital still breaks: `en mer. Les`).
+  'lun',
+  'mar',
+  'mer',
+  'jeu',
+  'ven',
+  'sam',
+  'dim',
+  'fév',
+  // `et al.` (OmegaT) and the legal `al.` (alinéa): `art. 3, al. 2`.
+  'al',
+  // CLDR: generic abbreviations that may close a sentence.
+  'aux',
+  'config',
+  'collab',
+  'imprim',
+  'syst',
+  'broch',
+  'anc',
+  'voit',
+  'graph',
+  'niv',
+  'quart',
+  'cam',
+  'éval',
+  'anon',
+  'indus',
+  'acoust',
+  'encycl',
+  'categ',
+  'imm',
+  'exempl',
+  'ann',
+  'synth',
+  'dict',
+  'gouv',
+  'publ',
 ];

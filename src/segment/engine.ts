@@ -25,6 +25,8 @@ export interface CompiledRules {
   /** The break rules alone: a gap none of them accepts cannot be a boundary, whatever the order. */
   readonly breakRules: readonly CompiledRule[];
   readonly conditionCount: number;
+  /** Whitespace runs, or the rule set's zero-width glued gaps. */
+  readonly gaps: RegExp;
 }
 
 // Typographic wrappers around an abbreviation: `(cf.`, `« M.`, `etc.)`, `etc.»`.
@@ -85,7 +87,14 @@ export function compileRules(rules: SegmentationRules): CompiledRules {
   const lists = new Map(Object.entries(rules.wordLists).map(([name, words]) => [name, new Set(words)]));
   const conditions = new Map<string, Condition>();
   const compiled = rules.rules.map((rule) => compileRule(rule, lists, conditions));
+  let gaps: RegExp;
+  try {
+    gaps = new RegExp(rules.gluedGap === undefined ? '\\s+' : `\\s+|${rules.gluedGap}`, 'gu');
+  } catch (error) {
+    throw new Error(`segmentation rules: invalid gluedGap pattern /${rules.gluedGap}/`, { cause: error });
+  }
   const result = {
+    gaps,
     rules: compiled,
     breakRules: compiled.filter((rule) => rule.break),
     conditionCount: conditions.size,
@@ -176,15 +185,19 @@ function isBoundary(compiled: CompiledRules, gap: Gap): boolean {
   return false;
 }
 
-/** Splits one block into trimmed sentence spans; breaks fall only in whitespace gaps. */
+/** Splits one block into trimmed sentence spans; breaks fall in whitespace gaps and the rules' glued gaps. */
 export function segmentWith(text: string, compiled: CompiledRules): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const gap = new Gap(text, compiled.conditionCount);
-  const gaps = /\s+/gu;
+  const gaps = new RegExp(compiled.gaps);
   let sentenceStart = 0;
   for (let match = gaps.exec(text); match !== null; match = gaps.exec(text)) {
     const gapStart = match.index;
     const gapEnd = gapStart + match[0].length;
+    if (gapStart === gapEnd) {
+      gaps.lastIndex++; // a zero-width match would be found again
+      if (gapStart === 0 || gapEnd === text.length) continue;
+    }
     if (gapStart === 0) {
       sentenceStart = gapEnd; // leading whitespace belongs to no sentence
       continue;

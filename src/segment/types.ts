@@ -40,4 +40,10 @@ export interface SegmentationRules {
   readonly wordLists: Readonly<Record<string, readonly string[]>>;
   /** Ordered: the first rule whose every condition holds at a gap decides; none: no break. */
   readonly rules: readonly SegmentationRule[];
+  /**
+   * Regex source (Unicode mode) of zero-width positions with no whitespace that are candidate
+   * gaps too (`hier.La loi`: a missing space after a full stop). The ordered rules decide them
+   * like any gap, which is then empty. Omitted: only whitespace gaps are candidates.
+   */
+  readonly gluedGap?: string;
 }

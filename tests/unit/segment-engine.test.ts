@@ -61,6 +61,25 @@ describe('rules are data', () => {
     expect(sentences('a b\tc', rules)).toEqual(['a b', 'c']);
   });
 
+  test('a glued gap is a zero-width candidate the ordered rules decide like any gap', () => {
+    const rules: SegmentationRules = {
+      wordLists: {},
+      gluedGap: '(?<=\\.)(?=[A-Z])',
+      rules: [
+        { name: 'keep-x', break: false, before: 'x\\.' },
+        { name: 'period', break: true, before: '\\.' },
+      ],
+    };
+    expect(sentences('a.B x.C d. E.', rules)).toEqual(['a.', 'B x.C d.', 'E.']);
+    // Without gluedGap, only whitespace is a candidate.
+    expect(sentences('a.B d. E', { ...rules, gluedGap: undefined })).toEqual(['a.B d.', 'E']);
+  });
+
+  test('an invalid glued-gap pattern is named', () => {
+    const rules: SegmentationRules = { wordLists: {}, gluedGap: '(', rules: [] };
+    expect(() => segmentText('a', rules)).toThrow('segmentation rules: invalid gluedGap pattern /(/');
+  });
+
   test('a rule set is compiled once', () => {
     expect(compileRules(frenchRules)).toBe(compileRules(frenchRules));
   });

@@ -74,7 +74,12 @@ async function which(command: string, env: NodeJS.ProcessEnv): Promise<string> {
  * NUL-terminated record back until the next one arrives, so we run it ourselves (as
  * Apertium-APy does).
  */
-async function nullFlushStages(wrapper: string, mode: string, env: NodeJS.ProcessEnv): Promise<string[][]> {
+async function nullFlushStages(
+  wrapper: string,
+  mode: string,
+  env: NodeJS.ProcessEnv,
+  generation: '-n' | '-g' = '-n',
+): Promise<string[][]> {
   const modeFile = path.join(await dataDir(wrapper, env), 'modes', `${mode}.mode`);
   const tool = path.join(path.dirname(wrapper), 'apertium-wblank-mode');
   let script: string;
@@ -86,8 +91,9 @@ async function nullFlushStages(wrapper: string, mode: string, env: NodeJS.Proces
       cause: error,
     });
   }
-  // `-n` is what `apertium -u` passes: generation without unknown-word marks.
-  const stages = parseModePipeline(script, { generation: '-n', tagger: '' });
+  // `-n` is what `apertium -u` passes: generation without unknown-word marks; `-g` (the
+  // wrapper's default) marks unknown words with `*`, which the unknown-word repair reads.
+  const stages = parseModePipeline(script, { generation, tagger: '' });
   if (typeof stages === 'string') {
     throw new ProviderError(`Apertium mode ${mode} (${modeFile}) cannot be run: ${stages}`);
   }
@@ -130,6 +136,30 @@ export async function locateApertium(
   }
   const wrapper = await wrapperPath;
   if (wrapper instanceof Error) throw wrapper;
-  const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env)));
+  // The last leg marks the words it does not know (`*combatientes`), for the unknown-word repair.
+  const legs = await Promise.all(
+    modes.map((mode, i) => nullFlushStages(wrapper, mode, env, i === modes.length - 1 ? '-g' : '-n')),
+  );
   return { stages: legs.flat(), versions: await versions };
+}
+
+/**
+ * For each chain of modes, one null-flush pipeline through them in turn, every leg marking
+ * unknown words (a word one leg does not know shows as `*word` in the result), or undefined
+ * when a mode is not installed: the unknown-word repair uses what it finds (es→fr, fr→ca→en,
+ * fr→eo→en). One `apertium -l` for all chains.
+ */
+export async function locateChains(
+  bin: string,
+  chains: readonly (readonly string[])[],
+  env: NodeJS.ProcessEnv,
+): Promise<(string[][] | undefined)[]> {
+  const [available, wrapper] = await Promise.all([listModes(bin, env), which(bin, env)]);
+  return Promise.all(
+    chains.map(async (modes) => {
+      if (!modes.every((mode) => available.has(mode))) return undefined;
+      const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env, '-g')));
+      return legs.flat();
+    }),
+  );
 }

@@ -40,12 +40,15 @@ export interface DecodedRecord {
   text: string;
 }
 
-/** Reads one record the pipeline answered; `undefined` when it lost its marker. */
-export function decodeRecord(record: string, source: string): DecodedRecord | undefined {
+/**
+ * Reads one record the pipeline answered; `undefined` when it lost its marker. `keepUnknown`
+ * leaves the `*` unknown-word marks in (the unknown-word repair reads and removes them).
+ */
+export function decodeRecord(record: string, source: string, keepUnknown = false): DecodedRecord | undefined {
   const marker = MARKER.exec(record);
   if (!marker?.[1]) return undefined;
   const raw = unescapeStream(record.slice(marker[0].length));
-  return { index: Number(marker[1]), text: tidy(dropUnknownMarks(raw, source), source) };
+  return { index: Number(marker[1]), text: tidy(dropUnknownMarks(raw, source, keepUnknown), source) };
 }
 
 /** Unescapes `\x` and replaces each superblank by its content, as apertium-retxt does. */
@@ -75,10 +78,10 @@ function unescapeStream(stream: string): string {
  * literal `*` and `#` leave the generator unescaped, so the two cannot be told apart.
  * Strip a mark before a word only when the source has no such character at all.
  */
-function dropUnknownMarks(text: string, source: string): string {
+function dropUnknownMarks(text: string, source: string, keepUnknown: boolean): string {
   let out = text;
   for (const mark of ['*', '#'] as const) {
-    if (source.includes(mark)) continue;
+    if (source.includes(mark) || (keepUnknown && mark === '*')) continue;
     out = out.replace(new RegExp(`[${mark}]+(?=[\\p{L}\\p{N}])`, 'gu'), '');
   }
   return out;

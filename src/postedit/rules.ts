@@ -1,0 +1,122 @@
+/**
+ * News post-editing rules for the English that Apertium's French → Spanish → English pivot
+ * writes: generic French → English news knowledge, never a phrase of one article. Every rule
+ * has a case in tests/fixtures/postedit/cases.json; every family is measured alone on the
+ * references (bench figure "english"), and a family that does not gain is not kept in
+ * `defaultFamilies`.
+ */
+import type { PostEditFamily, PostEditRule } from './types.js';
+
+const MODAL_OR_TO =
+  '(?<!\\b(?:would|could|should|might|must|may|will|shall|can|cannot|to|not|never|also)\\s)';
+/** A present perfect that English keeps: `since`, `already`, `yet`… later in the sentence. */
+const KEEPS_PERFECT =
+  '(?![^.;!?]*\\b(?:since|already|yet|ever|never|so far|until now|recently|just|for the first time)\\b)';
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+
+export const postEditRules: readonly PostEditRule[] = [
+  // Capitals first: the other rules match lowercase words.
+  {
+    family: 'capitals',
+    name: 'lowercase-after-parenthesis',
+    pattern:
+      '(?<=[\\p{L}\\p{N}] \\([^()]{1,60}\\) )(?<word>Has|Have|Is|Are|Was|Were|Will|Would|Can|Could|Should|Must|May|Said|The|And|Of|In|On|At|To|For|With|By|From|That|Which|Who)\\b',
+    replacement: '',
+    transform: 'lowercase',
+    why: '« la BCE (Banque centrale européenne) a annoncé »: Apertium capitalises the word after a mid-sentence parenthesis.',
+  },
+  {
+    family: 'capitals',
+    name: 'lowercase-after-quote-comma',
+    pattern: '(?<=[”"»],\\s)(?<word>Has|Have|Said|Told|Added|The|According)\\b',
+    replacement: '',
+    transform: 'lowercase',
+    why: '« … », a-t-il dit: the attribution after a quotation continues the sentence in lowercase.',
+  },
+  {
+    family: 'reporting-verbs',
+    name: 'told-journalists',
+    pattern:
+      '\\b(?:has|have) (?:declared|said|affirmed|stated|indicated|explained) to (?:the )?(?:journalists|reporters|press)\\b',
+    replacement: 'told journalists',
+    why: '« a déclaré aux journalistes »: English reports speech to someone with "told".',
+  },
+  {
+    family: 'reporting-verbs',
+    name: 'declared-said',
+    pattern: '\\b(?:has|have) (?:declared|affirmed|stated|asserted)\\b',
+    replacement: 'said',
+    why: 'a déclaré / a affirmé introduce speech; English news uses "said".',
+  },
+  {
+    family: 'reporting-verbs',
+    name: 'verb-after-quote-said',
+    pattern:
+      '(?<=[”"»],?\\s)(?:has|have) (?:estimated|assured|indicated|specified|underlined|stressed|reported|judged|considered|explained|reacted|launched|confided|commented|answered|replied|observed|recalled|justified|rejoiced|noted|pointed out)\\b',
+    replacement: 'said',
+    why: 'After a quotation, French varies the verb (a estimé, a souligné, a réagi…); English news says "said".',
+  },
+  {
+    family: 'reporting-verbs',
+    name: 'added-warned',
+    pattern: '\\b(?:has|have) (added|warned|insisted|acknowledged|admitted|conceded)\\b',
+    replacement: '$1',
+    why: 'a ajouté / a averti: the simple past, as English narrative news writes it.',
+  },
+  {
+    family: 'simple-past',
+    name: 'perfect-to-past',
+    pattern: `(?<![\\p{L}’'])${MODAL_OR_TO}(?<aux>has been|have been|has|have) (?<verb>\\p{Ll}+)\\b${KEEPS_PERFECT}`,
+    replacement: '',
+    transform: 'simple-past',
+    outsideQuotes: true,
+    why: 'The French passé composé narrates finished events; English news uses the simple past (not after a modal, "to", or with since/already).',
+  },
+  {
+    family: 'word-order',
+    name: 'period-last-next',
+    pattern: '\\bthe (week|month|year|weekend|summer|winter|spring|autumn) (last|next)\\b',
+    replacement: '$2 $1',
+    why: 'la semaine dernière / l’an prochain: the adjective goes first in English.',
+  },
+  {
+    family: 'word-order',
+    name: 'weekday-last-next',
+    pattern: `\\b(${WEEKDAYS}) (last|next)\\b`,
+    replacement: '$2 $1',
+    why: 'mardi dernier / lundi prochain → last Tuesday / next Monday.',
+  },
+  {
+    family: 'word-order',
+    name: 'day-month-to-month-day',
+    pattern: `\\b(?:the )?(\\d{1,2}) (?:of )?(${MONTHS})(?: (?:of )?(\\d{4}))?\\b`,
+    replacement: '',
+    transform: 'ap-date',
+    why: 'le 7 octobre 2023 → Oct. 7, 2023 (English writes the month first; AP abbreviates long months).',
+  },
+  {
+    family: 'courtesy-titles',
+    name: 'drop-courtesy-title',
+    pattern: '\\b(?:Sra|Sr|Srta|Sras|Sres|Mrs|Mr|Ms)\\.?\\s(?=\\p{Lu}|__E\\d)',
+    replacement: '',
+    why: 'M. / Mme before a name: English wire style (AP) uses no courtesy title; Sr/Sra are their Spanish pivot leaks.',
+  },
+];
+
+/** Families kept by default: each gained chrF alone on the references (bench/README.md). */
+export const defaultFamilies: readonly PostEditFamily[] = [
+  'reporting-verbs',
+  'simple-past',
+  'word-order',
+  'courtesy-titles',
+  'capitals',
+];
+
+export const allFamilies: readonly PostEditFamily[] = [
+  'reporting-verbs',
+  'simple-past',
+  'word-order',
+  'courtesy-titles',
+  'capitals',
+];

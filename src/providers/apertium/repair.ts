@@ -1,0 +1,125 @@
+/**
+ * Unknown-word repair on warm pipelines. The last leg of the pivot marks the words it does not
+ * know; for each marked word of a batch:
+ * - a French word that passed through (it occurs in the source) is translated alone through
+ *   another pivot: fr→ca→en (apertium-fra-cat + apertium-eng-cat), then fr→eo→en;
+ * - a Spanish leak is back-translated es→fr and matched to a source word (equal, or a shared
+ *   prefix), which is then translated the same way.
+ * Only one-word results with no mark are kept; a Spanish leak that no chain translates is
+ * replaced by its French source word, any other word is just unmarked. All lookups of
+ * a batch go through one exchange per chain (many words, one call), on one pipeline per chain
+ * started at the first lookup. A chain that is not installed is skipped.
+ */
+import { ApertiumPipeline } from './pipeline.js';
+import { PipelinePool } from './pool.js';
+import { decodeRecord, encodeRecord } from './stream-format.js';
+import {
+  acceptedLookup,
+  applyRepairs,
+  frenchInSource,
+  matchSourceWord,
+  sourceWords,
+  unknownWords,
+  unmarkPlaceholders,
+} from './unknown-words.js';
+
+export interface RepairChains {
+  /** es → fr, to find the French word behind a Spanish leak. */
+  backToFrench?: string[][];
+  /** French word → English, tried in order. */
+  toEnglish: string[][][];
+}
+
+const unmark = (text: string, source: string) =>
+  source.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, new Map());
+
+export class UnknownWordRepair {
+  readonly #back: PipelinePool | undefined;
+  readonly #forward: PipelinePool[];
+
+  readonly #enabled: boolean;
+
+  /** `enabled: false` (VERSIO_REPAIR=off, for the bench) only removes the marks. */
+  constructor(chains: RepairChains, env: NodeJS.ProcessEnv, enabled = true) {
+    this.#enabled = enabled;
+    const pool = (stages: string[][]) => new PipelinePool(1, () => new ApertiumPipeline(stages, env));
+    this.#back = chains.backToFrench && pool(chains.backToFrench);
+    this.#forward = chains.toEnglish.map(pool);
+  }
+
+  /** Chains found, for the memory fingerprint. */
+  get description(): string {
+    if (!this.#enabled) return 'off';
+    return `back=${this.#back ? 'es-fr' : 'none'},forward=${this.#forward.length}`;
+  }
+
+  /** The English segments with their unknown words repaired or unmarked. */
+  async repair(texts: readonly string[], sources: readonly string[], signal: AbortSignal): Promise<string[]> {
+    if (!this.#enabled) return texts.map((text, i) => unmark(text, sources[i]!));
+    const words = sources.map(sourceWords);
+    // A literal `*` in the source cannot be told from a mark: such a segment is left as it is.
+    const unknown = texts.map((text, i) => (sources[i]!.includes('*') ? [] : unknownWords(text)));
+    /** Per segment: marked word → French source word to translate. */
+    const french = unknown.map(() => new Map<string, string>());
+    const leaks: { segment: number; word: string }[] = [];
+    unknown.forEach((list, i) => {
+      for (const word of list) {
+        const found = frenchInSource(word, words[i]!);
+        if (found) french[i]!.set(word, found);
+        else leaks.push({ segment: i, word });
+      }
+    });
+    if (leaks.length > 0) {
+      const back = await this.#lookup(this.#back, [...new Set(leaks.map((l) => l.word))], signal);
+      for (const { segment, word } of leaks) {
+        const candidates = [back.get(word), word].filter((c): c is string => c !== undefined);
+        const match = matchSourceWord(candidates, words[segment]!);
+        if (match) french[segment]!.set(word, match);
+      }
+    }
+    const english = new Map<string, string>();
+    let pending = [...new Set(french.flatMap((map) => [...map.values()]))];
+    for (const chain of this.#forward) {
+      if (pending.length === 0) break;
+      const found = await this.#lookup(chain, pending, signal);
+      for (const [word, result] of found) english.set(word, result);
+      pending = pending.filter((word) => !english.has(word));
+    }
+    return texts.map((text, i) => {
+      const repairs = new Map<string, string>();
+      for (const [marked, source] of french[i]!) {
+        const result = english.get(source);
+        if (result !== undefined) repairs.set(marked, result);
+        // A Spanish leak no chain translates gives way to its French source word: French
+        // shares much of its spelling with English (`oppose`), the Spanish pivot does not.
+        else if (marked !== source) repairs.set(marked, source);
+      }
+      return sources[i]!.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, repairs);
+    });
+  }
+
+  /** Words through one chain in one exchange; the accepted one-word results, by input word. */
+  async #lookup(pool: PipelinePool | undefined, words: string[], signal: AbortSignal) {
+    const results = new Map<string, string>();
+    if (pool === undefined || words.length === 0) return results;
+    const payload = words.map((word, i) => encodeRecord(word, i)).join('') + encodeRecord('', words.length);
+    const isClosing = (record: string) => decodeRecord(record, '')?.index === words.length;
+    let records: string[];
+    try {
+      records = await pool.use(signal, (pipeline) => pipeline.exchange(payload, words.length + 1, isClosing));
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return results; // a repair is an extra: a chain that fails leaves the words unmarked
+    }
+    words.forEach((word, i) => {
+      const decoded = decodeRecord(records[i] ?? '', word, true);
+      const accepted = decoded?.index === i ? acceptedLookup(decoded.text, word) : undefined;
+      if (accepted !== undefined) results.set(word, accepted);
+    });
+    return results;
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all([this.#back?.close(), ...this.#forward.map((pool) => pool.close())]);
+  }
+}

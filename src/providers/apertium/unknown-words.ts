@@ -1,0 +1,88 @@
+/**
+ * The pure half of the unknown-word repair: reading `*word` marks in the English of the
+ * French → Spanish → English pivot, telling a French word that passed through from a Spanish
+ * word the second leg did not know, and putting the repairs back. The lookups themselves run
+ * on warm pipelines (repair.ts).
+ */
+
+/** A word the last leg marked unknown: `*combatientes`, `*désinflation` (never a placeholder). */
+const UNKNOWN = /\*([\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*)/gu;
+const MARKED_PLACEHOLDER = /\*+(?=__E\d+__)/gu;
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
+const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
+
+/** Unknown words of one English segment, in order, without duplicates. */
+export function unknownWords(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(UNKNOWN), (m) => m[1]!))];
+}
+
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The words of a French source segment, without elided articles (`l’inflation` → `inflation`) and placeholders. */
+export function sourceWords(source: string): string[] {
+  return Array.from(source.matchAll(WORD), (m) => m[0].replace(ELISION, '')).filter((w) => w !== '');
+}
+
+/** The source word `word` is, if it occurs in the source as it is (a French word that passed through). */
+export function frenchInSource(word: string, words: readonly string[]): string | undefined {
+  return words.find((w) => w.toLowerCase() === word.toLowerCase());
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * The French source word a Spanish leak came from: a candidate (its back-translation, then
+ * the leak itself) equal to a source word, accents and case aside; else the source word
+ * sharing the longest prefix with a candidate, at least 5 letters and 45 % of the shorter
+ * (`imposición` ~ `imposition`, `combatientes` ~ `combattants`).
+ */
+export function matchSourceWord(candidates: readonly string[], words: readonly string[]): string | undefined {
+  for (const candidate of candidates) {
+    const found = words.find((w) => fold(w) === fold(candidate));
+    if (found) return found;
+  }
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const candidate of candidates) {
+    for (const w of words) {
+      const n = sharedPrefix(fold(candidate), fold(w));
+      if (n >= 5 && n >= 0.45 * Math.min(candidate.length, w.length) && n > bestLength) {
+        best = w;
+        bestLength = n;
+      }
+    }
+  }
+  return best;
+}
+
+/** A lookup result worth keeping: one word, no unknown/error mark, not the input given back. */
+export function acceptedLookup(result: string | undefined, input: string): string | undefined {
+  const word = result?.trim();
+  if (!word || !/^[\p{L}\p{M}][\p{L}\p{M}’'-]*$/u.test(word)) return undefined;
+  return fold(word) === fold(input) ? undefined : word;
+}
+
+/** `result` in the case of `original`: `Combatientes` → `Fighters`, `ONU` → upper case. */
+export function matchCase(result: string, original: string): string {
+  if (original.length > 1 && original === original.toUpperCase()) return result.toUpperCase();
+  const first = original.charAt(0);
+  if (first !== first.toLowerCase()) return result.charAt(0).toUpperCase() + result.slice(1);
+  return result;
+}
+
+/** The segment with only the marks on placeholders removed (a source with a literal `*`). */
+export function unmarkPlaceholders(text: string): string {
+  return text.replace(MARKED_PLACEHOLDER, '');
+}
+
+/** The segment with each marked word replaced by its repair, or unmarked when there is none. */
+export function applyRepairs(text: string, repairs: ReadonlyMap<string, string>): string {
+  return text.replace(MARKED_PLACEHOLDER, '').replace(UNKNOWN, (_, word: string) => {
+    const repair = repairs.get(word);
+    return repair === undefined ? word : matchCase(repair, word);
+  });
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import {
+  allFamilies,
+  defaultFamilies,
+  type PostEditFamily,
+  postEdit,
+  postEditFamilies,
+  postEditRules,
+} from '../../src/postedit/index.js';
+
+interface PostEditCase {
+  rule: string;
+  family: PostEditFamily;
+  input: string;
+  expected: string;
+}
+
+const { cases }: { cases: PostEditCase[] } = JSON.parse(
+  readFileSync(new URL('../fixtures/postedit/cases.json', import.meta.url), 'utf8'),
+);
+
+describe('post-editing cases (tests/fixtures/postedit/cases.json)', () => {
+  test.each(cases.map((c) => [`${c.rule}: ${c.input}`, c] as const))('%s', (_name, c) => {
+    expect(postEdit(c.input, new Set([c.family]))).toBe(c.expected);
+  });
+
+  test.each(postEditRules.map((rule) => [rule.name, rule] as const))(
+    'rule %s has a case it changes and a case it leaves alone',
+    (name, rule) => {
+      const own = cases.filter((c) => c.rule === name);
+      expect(own.some((c) => c.input !== c.expected)).toBe(true);
+      expect(own.some((c) => c.input === c.expected) || rule.family === 'reporting-verbs').toBe(true);
+      for (const c of own) expect(c.family).toBe(rule.family);
+    },
+  );
+});
+
+describe('postEdit', () => {
+  test('no family, no change', () => {
+    expect(postEdit('The council has adopted the text the week last.', new Set())).toBe(
+      'The council has adopted the text the week last.',
+    );
+  });
+
+  test('placeholders are never removed, added or reordered by any family', () => {
+    const words = fc.constantFrom(
+      'has',
+      'have',
+      'been',
+      'declared',
+      'taken',
+      'Sra',
+      'Mr.',
+      'the',
+      'week',
+      'last',
+      '(',
+      ')',
+      '“',
+      '”',
+      ',',
+      'Has',
+      '7',
+      'October',
+      'to',
+      'would',
+      '__E1__',
+      '__E2__',
+      'killed',
+      'said',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 25 }), (parts) => {
+        const text = parts.join(' ');
+        const out = postEdit(text, new Set(allFamilies));
+        expect(out.match(/__E\d+__/gu) ?? []).toEqual(text.match(/__E\d+__/gu) ?? []);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('postEditFamilies (VERSIO_POSTEDIT)', () => {
+  test('unset gives the default families; none, all and a list are understood', () => {
+    expect([...postEditFamilies(undefined)]).toEqual([...defaultFamilies]);
+    expect(postEditFamilies('none').size).toBe(0);
+    expect([...postEditFamilies('all')]).toEqual([...allFamilies]);
+    expect([...postEditFamilies('word-order, capitals')]).toEqual(['word-order', 'capitals']);
+  });
+
+  test('an unknown family is an input error naming it', () => {
+    expect(() => postEditFamilies('word-order,poetry')).toThrow(InputError);
+    expect(() => postEditFamilies('poetry')).toThrow('unknown post-editing family poetry');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import {
+  acceptedLookup,
+  applyRepairs,
+  frenchInSource,
+  matchCase,
+  matchSourceWord,
+  sourceWords,
+  unknownWords,
+  unmarkPlaceholders,
+} from '../../src/providers/apertium/unknown-words.js';
+
+describe('unknownWords', () => {
+  test('reads the words the last leg marked, once each, never a placeholder', () => {
+    expect(unknownWords('The *combatientes of *__E1__ met the *combatientes and *Sra Linda.')).toEqual([
+      'combatientes',
+      'Sra',
+    ]);
+  });
+
+  test('a text without marks has no unknown word', () => {
+    expect(unknownWords('5 * 3 = 15, said __E2__.')).toEqual([]);
+  });
+});
+
+describe('sourceWords / frenchInSource', () => {
+  test('elided articles are not part of the word; case is ignored when looking a word up', () => {
+    const words = sourceWords('La désinflation de l’économie a redéployé __E1__ jusqu’aux frontières.');
+    expect(words).toContain('économie');
+    expect(words).toContain('aux');
+    expect(words).not.toContain('l’économie');
+    expect(frenchInSource('Désinflation', words)).toBe('désinflation');
+    expect(frenchInSource('combatientes', words)).toBeUndefined();
+  });
+});
+
+describe('matchSourceWord', () => {
+  const words = sourceWords('Le Conseil a échoué à imposer une imposition nouvelle aux combattants.');
+
+  test('a candidate equal to a source word, accents and case aside, wins', () => {
+    expect(matchSourceWord(['echoue', 'fracasado'], words)).toBe('échoué');
+  });
+
+  test('else the source word with the longest shared prefix of at least 5 letters', () => {
+    expect(matchSourceWord(['imposición'], words)).toBe('imposition');
+    expect(matchSourceWord(['combatientes'], words)).toBe('combattants');
+  });
+
+  test('a short or unrelated candidate matches nothing', () => {
+    expect(matchSourceWord(['espaldarazo'], words)).toBeUndefined();
+    expect(matchSourceWord(['Conse'], ['Constitution'])).toBeUndefined();
+  });
+});
+
+describe('acceptedLookup', () => {
+  test.each([
+    ['failed', 'échoué', 'failed'],
+    [' fighters ', 'combattants', 'fighters'],
+    ['*fracassat', 'échoué', undefined],
+    ['#oppose', 'oppose', undefined],
+    ['@word', 'mot', undefined],
+    ['two words', 'mot', undefined],
+    ['Échoué', 'échoué', undefined],
+    ['', 'mot', undefined],
+    [undefined, 'mot', undefined],
+  ])('%j for %j gives %j', (result, input, expected) => {
+    expect(acceptedLookup(result, input)).toBe(expected);
+  });
+});
+
+describe('matchCase / applyRepairs', () => {
+  test('the repair takes the capitalisation of the marked word', () => {
+    expect(matchCase('fighters', 'Combatientes')).toBe('Fighters');
+    expect(matchCase('fighters', 'COMBATIENTES')).toBe('FIGHTERS');
+    expect(matchCase('fighters', 'combatientes')).toBe('fighters');
+  });
+
+  test('repaired words are replaced, others unmarked, placeholders unmarked and untouched', () => {
+    const repairs = new Map([
+      ['combatientes', 'fighters'],
+      ['Combatientes', 'fighters'],
+    ]);
+    expect(applyRepairs('*Combatientes and *combatientes of *__E3__ met *désinflation.', repairs)).toBe(
+      'Fighters and fighters of __E3__ met désinflation.',
+    );
+  });
+});
+
+describe('unmarkPlaceholders', () => {
+  test('only placeholder marks go; a literal star before a word stays', () => {
+    expect(unmarkPlaceholders('*urgent* and *__E1__')).toBe('*urgent* and __E1__');
+  });
+});
