@@ -82,6 +82,20 @@ export const postEditRules: readonly PostEditRule[] = [
   },
   {
     family: 'word-order',
+    name: 'period-last-next-sentence-start',
+    pattern: '\\bThe (week|month|year|weekend|summer|winter|spring|autumn) last\\b',
+    replacement: 'Last $1',
+    why: 'La semaine dernière, … at a sentence start: "Last week, …", capital kept.',
+  },
+  {
+    family: 'word-order',
+    name: 'period-next-sentence-start',
+    pattern: '\\bThe (week|month|year|weekend|summer|winter|spring|autumn) next\\b',
+    replacement: 'Next $1',
+    why: 'L’an prochain, … at a sentence start: "Next year, …", capital kept.',
+  },
+  {
+    family: 'word-order',
     name: 'weekday-last-next',
     pattern: `\\b(${WEEKDAYS}) (last|next)\\b`,
     replacement: '$2 $1',
