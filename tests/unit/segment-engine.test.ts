@@ -127,12 +127,13 @@ describe('documented decisions in the French rules', () => {
     ['J.-C. as initials does not', 'J.-C. Decaux', 'J.-C.', 'hyphenated-initials'],
     ['a single initial does not', 'Sergueï K. Choïgou', 'K.', 'single-initial'],
     [
-      'a first name’s initials without a vowel do not',
+      'a first name’s initials in the abbreviation list do not',
       'remplacé par M. Ph. Delorme',
       'Ph.',
-      'single-initial',
+      'prefix-abbreviation',
     ],
-    ['nor do three of them', 'Chr. Dupont', 'Chr.', 'single-initial'],
+    ['nor do unlisted initials without a vowel', 'Cl. Dupont', 'Cl.', 'single-initial'],
+    ['nor do three of them', 'Gwl. Dupont', 'Gwl.', 'single-initial'],
     ['a title does not', 'M. Poutine', 'M.', 'prefix-abbreviation'],
     [
       'a closing quote after a period belongs to the sentence',
