@@ -131,7 +131,8 @@ describe('the engine process dies mid-run', () => {
     expectRefusal(
       result,
       3,
-      /^versio: Apertium failed on segment\(s\) p1\.s1, p1\.s2: fault was killed \(SIGKILL\)/m,
+      // The faulty article fails alone (the others are written): the run names it and its segments.
+      /^versio: 1 of 3 document\(s\) not translated \(2 written\):\n {2}\S*two\.fr\.txt: Apertium failed on segment\(s\) p1\.s1, p1\.s2: fault was killed \(SIGKILL\)/m,
     );
     const kept = expectFinishedWorkKept(out, memory);
 
