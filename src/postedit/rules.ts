@@ -110,6 +110,14 @@ export const postEditRules: readonly PostEditRule[] = [
     why: 'le 7 octobre 2023 → Oct. 7, 2023 (English writes the month first; AP abbreviates long months).',
   },
   {
+    family: 'word-order',
+    name: 'doubled-function-word',
+    pattern:
+      '\\b(in|of|the|to|a|an|on|at|for|by|with|from|and|is|was)\\s+\\1\\b(?!\\s*[’\']s\\b)',
+    replacement: '$1',
+    why: 'The pivot writes a function word twice where French has a preposition and an article it merges ("entrés dans la zone" → "gone in in the zone"); English never doubles them ("that that" aside, kept out).',
+  },
+  {
     family: 'courtesy-titles',
     name: 'drop-courtesy-title',
     pattern: '\\b(?:Sra|Sr|Srta|Sras|Sres|Mrs|Mr|Ms)\\.?\\s(?=\\p{Lu}|__E\\d)',

@@ -9,7 +9,7 @@ import {
   markProblems,
   withoutDates,
 } from './corpus.js';
-import { outputsOf, sent, translateJson } from './corpus-run.js';
+import { GUARANTEED, outputsOf, sent, translateJson } from './corpus-run.js';
 
 /**
  * One property case: articles (file bytes) and a glossary (YAML) written to `dir`, translated
@@ -76,7 +76,19 @@ export async function articleCaseProblems(
       add(name, ['render of the XLIFF differs from the text translate wrote']);
   }
   const xliffs = names.map((name) => outputsOf(join(dir, 'fresh'), name).xliff);
-  const check = await runMain(['check', ...xliffs, '--glossary', glossary], { cwd: dir });
-  if (check.code !== 0) add('check', [`exit ${check.code}: ${check.stdout}${check.stderr}`]);
+  // What the pipeline guarantees (corpus-run.ts GUARANTEED); the engine's English may be flagged.
+  const check = await runMain(['check', ...xliffs, '--glossary', glossary, '--format', 'json'], { cwd: dir });
+  if (check.code !== 0 && check.code !== 1) add('check', [`exit ${check.code}: ${check.stderr}`]);
+  else {
+    const { findings } = JSON.parse(check.stdout) as {
+      findings: { check: string; file: string; message: string }[];
+    };
+    const broken = findings.filter((f) => GUARANTEED.has(f.check));
+    if (broken.length > 0)
+      add(
+        'check',
+        broken.map((f) => `${f.file}: ${f.message}`),
+      );
+  }
   return { problems, identity };
 }
