@@ -11,7 +11,7 @@ import { buildMatcher, type Matcher } from './glossary/match.js';
 import { providerTerms } from './glossary/provider-terms.js';
 import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
-import { TranslationMemory } from './memory/store.js';
+import { openMemory } from './memory/open.js';
 import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { annotateTerms } from './pipeline/terms.js';
@@ -28,6 +28,11 @@ export interface TranslateRunOptions {
   glossary?: string | false;
   format: XliffFormat;
   memoryPath: string;
+  /**
+   * Scale out: engine requests go to workers through BullMQ on this Redis (`versio worker`);
+   * everything else runs here.
+   */
+  redisUrl?: string;
   sourceLang: string;
   targetLang: string;
   formality?: string;
@@ -60,15 +65,28 @@ export async function translateFiles(
   const matcher = glossary ? buildMatcher(glossary) : undefined;
   for (const file of files) await readTextFile(file);
 
-  const provider = await providers[options.provider]({
+  const engineOptions = {
     sourceLang: options.sourceLang,
     targetLang: options.targetLang,
     ...(options.formality ? { formality: options.formality } : {}),
-    ...(glossary ? { providerTerms: providerTerms(glossary) } : {}),
+  };
+  const terms = glossary ? providerTerms(glossary) : [];
+  const local = await providers[options.provider]({
+    ...engineOptions,
+    ...(glossary ? { providerTerms: terms } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     env: options.env,
   });
-  const memory = await TranslationMemory.open(options.memoryPath);
+  const provider = options.redisUrl
+    ? await (await import('./scale/remote-provider.js')).createRemoteProvider({
+        redisUrl: options.redisUrl,
+        provider: options.provider,
+        local,
+        options: engineOptions,
+        providerTerms: terms,
+      })
+    : local;
+  const memory = await openMemory(options.memoryPath);
   try {
     const ctx: PipelineContext = {
       provider,

@@ -79,6 +79,8 @@ export async function createDeeplProvider(
   return {
     name: 'deepl',
     limits: { ...LIMITS },
+    // DeepL Free publishes no request rate; this is the queue's long-standing default (queue/options.ts).
+    pacing: { concurrency: 2, rate: 5, windowMs: 1000 },
     placeholderStyle: 'xml',
     supportsGlossary: true,
     // No glossary hash here: the memory key already carries the hash of the entries that touch

@@ -36,8 +36,18 @@ export interface ProviderLimits {
   maxBatchBytes: number;
 }
 
+/** How fast an engine may be called; the run's scheduler (queue/) enforces it for every document. */
+export interface Pacing {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Requests started in any rolling window of `windowMs` (a sliding limit, not fixed windows). */
+  rate: number;
+  windowMs: number;
+}
+
 export interface Provider {
   readonly name: string;
+  readonly pacing?: Pacing;
   readonly limits: ProviderLimits;
   readonly placeholderStyle: PlaceholderStyle;
   /**

@@ -17,6 +17,7 @@ interface TranslateCliOptions {
   formality?: string;
   jobs?: number;
   memory: string;
+  redis?: string;
   dryRun?: boolean;
   maxChars?: number;
   quiet?: boolean;
@@ -53,6 +54,10 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
       positiveInt,
     )
     .option('--memory <path>', 'translation memory file (append-only JSON Lines)', DEFAULT_MEMORY)
+    .option(
+      '--redis <url>',
+      'scale out: send engine requests to `versio worker` processes through this Redis (memory there too)',
+    )
     .option('--dry-run', 'count segments, characters and requests after the memory; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this (exit 4)', positiveInt)
     .option('-q, --quiet', 'print nothing but errors')
@@ -88,7 +93,9 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
             outDir: options.out,
             ...(options.glossary !== undefined ? { glossary: options.glossary } : {}),
             format: options.format,
-            memoryPath: options.memory,
+            // With --redis the memory is the one every worker shares, unless --memory names another.
+            memoryPath: options.redis && options.memory === DEFAULT_MEMORY ? options.redis : options.memory,
+            ...(options.redis ? { redisUrl: options.redis } : {}),
             sourceLang: options.source,
             targetLang: options.target,
             ...(options.formality ? { formality: options.formality } : {}),
