@@ -32,11 +32,17 @@ export function isRedisUrl(text: string): boolean {
 /** Options every Versio connection uses; BullMQ requires maxRetriesPerRequest null on workers. */
 export function redisOptions(options: RedisConnectOptions = {}): RedisOptions {
   const giveUpAfter = options.reconnectForMs ?? 10_000;
+  // ioredis counts attempts since the connection was lost; the budget is in time, not attempts.
+  let lostAt: number | undefined;
   return {
     lazyConnect: true,
     maxRetriesPerRequest: null,
     enableOfflineQueue: true,
-    retryStrategy: (times: number) => (times * 250 > giveUpAfter ? null : Math.min(times * 250, 1000)),
+    retryStrategy: (times: number) => {
+      if (times === 1) lostAt = Date.now();
+      if (Date.now() - (lostAt ?? Date.now()) > giveUpAfter) return null;
+      return Math.min(times * 250, 1000);
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * `versio worker`: takes engine requests from the BullMQ queue of one provider and runs them
  * through the same provider code as a local `translate`. Every worker of a provider shares:
- * - one rate limit and one concurrency, set on the queue from the provider's pacing
- *   (`setGlobalRateLimit`, `setGlobalConcurrency`), held by Redis for all machines;
+ * - one concurrency (`setGlobalConcurrency`) and one rate limit over a sliding window
+ *   (sliding-window.ts), both from the provider's pacing and held by Redis for all machines;
  * - one pause: a 429 pauses the whole queue for its Retry-After (capped), through
  *   `queue.rateLimit` + `RateLimitError`, which does not use up the job's attempts;
  * - stalled-job recovery: a worker that dies mid-job loses its lock, and another takes the job.
@@ -15,6 +15,7 @@ import type { Pacing, Provider, ProviderTerm } from '../providers/provider.js';
 import { RetryableError } from '../queue/retryable.js';
 import { failureText, glossaryKey, queueName, type RequestJobData, type RequestJobResult } from './jobs.js';
 import { connectRedis, redisError, redisName } from './redis-connection.js';
+import { takeSlot } from './sliding-window.js';
 
 export interface WorkerRunOptions {
   redisUrl: string;
@@ -64,7 +65,6 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
       engines.set(key, engine);
       const pacing = (await engine).pacing ?? UNPACED;
       await queue.setGlobalConcurrency(pacing.concurrency);
-      await queue.setGlobalRateLimit(pacing.rate, pacing.windowMs);
     }
     return engine;
   };
@@ -87,6 +87,12 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
       );
     }
     const engine = await engineFor(job.data);
+    const wait = await takeSlot(connection, queueName(options.provider), engine.pacing ?? UNPACED);
+    if (wait > 0) {
+      // No start slot free in the shared window: every worker waits, the job goes back to the queue.
+      await queue.rateLimit(wait);
+      throw new RateLimitError();
+    }
     try {
       const result = await engine.translate(job.data.texts, controller.signal);
       options.onEvent?.({ type: 'job-done', id: String(job.id), texts: job.data.texts.length });

@@ -18,6 +18,8 @@ export interface DeeplServerOptions {
 
 /** One /v2/translate request that passed validation, with the status it was answered. */
 export interface TranslateRecord {
+  /** When the request arrived (ms since the epoch). */
+  at?: number;
   session?: string;
   status: number;
   texts: string[];

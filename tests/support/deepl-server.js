@@ -147,6 +147,7 @@ export async function startDeeplServer(options = {}) {
       account.glossaries,
     );
     const record = {
+      at: 0,
       session: session?.id,
       status: 0,
       texts,
@@ -160,6 +161,7 @@ export async function startDeeplServer(options = {}) {
       showBilledCharacters: ['1', 'true'].includes(params.get('show_billed_characters') ?? ''),
       userAgent: req.headers['user-agent'],
     };
+    record.at = Date.now();
     stats.translations.push(record);
     const done = (/** @type {number} */ status, /** @type {unknown} */ payload) => {
       record.status = status;
