@@ -129,8 +129,10 @@ export class RedisMemory implements MemoryStore {
         this.mine.set(key, waiter);
         out.set(key, { kind: 'mine', done: waiter.promise });
       } else {
-        const waiter = deferred();
-        this.waiting.set(key, waiter);
+        // Two documents may claim the same key at once (both passed the check above before
+        // either awaited): they must share one waiter, or the first is never resolved.
+        const waiter = this.waiting.get(key) ?? this.mine.get(key) ?? deferred();
+        if (!this.mine.has(key)) this.waiting.set(key, waiter);
         out.set(key, { kind: 'wait', done: waiter.promise });
       }
     }

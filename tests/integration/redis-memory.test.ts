@@ -70,6 +70,21 @@ describe('RedisMemory', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('two documents of one process waiting on the same key at once both get its record', async () => {
+    const a = await RedisMemory.open(redis.url, { pollMs: 20 });
+    const b = await RedisMemory.open(redis.url, { pollMs: 20 });
+    const r = record();
+    await a.claim([r.key]);
+    // Concurrent claims of b: both look the key up before either registers a waiter.
+    const [first, second] = await Promise.all([b.claim([r.key]), b.claim([r.key])]);
+    await a.append([r]);
+    for (const claims of [first, second]) {
+      const claim = claims.get(r.key);
+      expect(claim?.kind === 'wait' ? await claim.done : 'not waiting').toEqual(r);
+    }
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('hands a released key, or one whose owner died (its lease ran out), to the waiter', async () => {
     const a = await RedisMemory.open(redis.url, { pollMs: 20 });
     const b = await RedisMemory.open(redis.url, { pollMs: 20 });
