@@ -164,6 +164,41 @@ describe('versio worker + versio translate --redis', () => {
     dir.cleanup();
   });
 
+  it('Ctrl-C while no worker runs: exit 130, the jobs stay queued, the Redis password is never shown', async () => {
+    server = await startDeeplServer({ authKeys: [KEY] });
+    const { Redis } = await import('ioredis');
+    const admin = new Redis(redis.url);
+    await admin.config('SET', 'requirepass', 's3cret-pass');
+    admin.disconnect();
+    const url = redis.url.replace('//', '//:s3cret-pass@');
+    const { dir, files } = project(1);
+    const child = spawn(
+      process.execPath,
+      [binPath, 'translate', ...files, '--provider', 'deepl', '--no-glossary', '--quiet', '--redis', url],
+      {
+        cwd: dir.path,
+        env: { ...process.env, CI: 'true', DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url },
+      },
+    );
+    children.push(child);
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += String(d);
+    });
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const watch = new Redis(url);
+    while ((await watch.llen('bull:versio-deepl:wait')) === 0) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toMatch(/^versio: interrupted: 0 segment\(s\).* the shared memory at 127\.0\.0\.1:\d+/);
+    expect(stderr).toMatch(/stay queued in Redis at 127\.0\.0\.1:\d+/);
+    expect(stderr).not.toContain('s3cret-pass');
+    expect(await watch.llen('bull:versio-deepl:wait')).toBe(1);
+    watch.disconnect();
+    expect(server.stats().translations).toEqual([]);
+    dir.cleanup();
+  });
+
   it('Redis stopped mid-run: exit 3 in one line; after a restart the same command finishes', async () => {
     server = await startDeeplServer({ authKeys: [KEY], latencyMs: 3000 });
     const { dir, files } = project(1);

@@ -107,13 +107,26 @@ Environment: DEEPL_AUTH_KEY (DeepL API key), DEEPL_SERVER_URL (another DeepL-com
             onEvent,
           });
         } catch (error) {
-          throw withKept(error, kept, options.memory, ctx.signal.aborted);
+          throw withKept(error, kept, await memoryLabel(options), ctx.signal.aborted);
         }
         if (options.json) ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else if (!options.quiet) ctx.io.stdout.write(formatSummary(summary));
         return 0;
       }),
     );
+}
+
+/**
+ * Where the kept segments are, as the message may show it: with --redis, the shared memory named by
+ * host and port (never the URL's password), and the engine requests that stay queued for a rerun.
+ */
+async function memoryLabel(options: TranslateCliOptions): Promise<string> {
+  const location = options.redis && options.memory === DEFAULT_MEMORY ? options.redis : options.memory;
+  if (!options.redis && !/^rediss?:\/\//i.test(location)) return location;
+  const { redisName } = await import('../../scale/redis-connection.js');
+  const memory = /^rediss?:\/\//i.test(location) ? `the shared memory at ${redisName(location)}` : location;
+  if (!options.redis) return memory;
+  return `${memory} (requests already sent to workers stay queued in Redis at ${redisName(options.redis)})`;
 }
 
 /** Interrupted or stopped by quota: say how much work is safe in the memory. */
