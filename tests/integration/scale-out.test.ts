@@ -114,7 +114,7 @@ describe('versio worker + versio translate --redis', () => {
     server = await startDeeplServer({ authKeys: [KEY], latencyMs: 150 });
     const { dir, files } = project(10);
     for (let i = 0; i < 3; i++) startWorker();
-    const remote = await translate(dir.path, files, ['--redis', redis.url, '--out', 'remote']);
+    const remote = await translate(dir.path, files, ['--redis', redis.url, '--out', 'remote', '--json']);
     expect(remote.stderr).toBe('');
     expect(remote.code).toBe(0);
     const requests = server.stats().translations.filter((t) => t.status === 200);
@@ -127,6 +127,11 @@ describe('versio worker + versio translate --redis', () => {
     expect(server.stats().statuses['429']).toBeUndefined();
     const sent = requests.flatMap((r) => r.texts);
     expect(new Set(sent).size).toBe(sent.length);
+    // The --json summary counts what the workers translated, as a local run's would.
+    type Summary = { documents: { segments: number; fromMemory: number; translated: number }[] };
+    const summary = JSON.parse(remote.stdout) as Summary;
+    expect(summary.documents).toHaveLength(files.length);
+    expect(summary.documents.reduce((n, d) => n + d.translated, 0)).toBe(sent.length);
 
     const billed = server.stats().billedCharacters;
     const local = await translate(dir.path, files, ['--out', 'local', '--memory', 'local.jsonl']);
@@ -141,8 +146,10 @@ describe('versio worker + versio translate --redis', () => {
         undated(readFileSync(join(dir.path, `local/${name}.xlf`), 'utf8')),
       );
     }
-    const rerun = await translate(dir.path, files, ['--redis', redis.url, '--out', 'remote']);
+    const rerun = await translate(dir.path, files, ['--redis', redis.url, '--out', 'remote', '--json']);
     expect(rerun.code).toBe(0);
+    // Nothing goes to the engine again (the targets come from the memory or the XLIFF already written).
+    for (const d of (JSON.parse(rerun.stdout) as Summary).documents) expect(d.translated).toBe(0);
     expect(server.stats().translations.length).toBe(requests.length * 2);
     dir.cleanup();
   });
