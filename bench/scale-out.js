@@ -14,7 +14,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { startDeeplServer } from '../tests/support/deepl-server.js';
 import { corpusFiles, writeCorpus } from './corpus.js';
-import { BIN, printTable, round, run, saveResult } from './lib/common.js';
+import { BIN, loadResults, printTable, round, run, saveResult } from './lib/common.js';
 
 const KEY = 'versio-bench-key:fx';
 const PACING = { rate: 5, windowMs: 1000 }; // src/providers/deepl.ts
@@ -196,14 +196,21 @@ printTable(
   ]),
 );
 
-const apertium = [];
-for (const workers of [1, 2]) apertium.push(await apertiumRun(all.slice(0, apertiumArticles), workers));
-const speedup = round(apertium[0].seconds / apertium[1].seconds, 2);
-printTable(
-  `Scale-out (b): Apertium, ${apertiumArticles} articles, worker processes on this machine`,
-  ['workers', 'seconds', 'articles/s', 'machine cores busy'],
-  apertium.map((r) => [r.workers, r.seconds, round(r.articles / r.seconds, 1), r.machineCoresBusy]),
-);
-console.log(`2 workers vs 1: ${speedup}×; load average at start: ${machineLoad.join(' ')}`);
+// apertiumArticles = 0 measures (a) only and keeps the last (b) in results.json.
+const previous = (await loadResults()).scaleOut ?? {};
+let apertium = previous.apertium;
+let speedup = previous.apertiumSpeedup;
+if (apertiumArticles > 0) {
+  apertium = [];
+  for (const workers of [1, 2]) apertium.push(await apertiumRun(all.slice(0, apertiumArticles), workers));
+  speedup = round(apertium[0].seconds / apertium[1].seconds, 2);
+  printTable(
+    `Scale-out (b): Apertium, ${apertiumArticles} articles, worker processes on this machine`,
+    ['workers', 'seconds', 'articles/s', 'machine cores busy'],
+    apertium.map((r) => [r.workers, r.seconds, round(r.articles / r.seconds, 1), r.machineCoresBusy]),
+  );
+  console.log(`2 workers vs 1: ${speedup}×`);
+}
+console.log(`load average at start: ${machineLoad.join(' ')}`);
 
 await saveResult('scaleOut', { deepl, apertium, apertiumSpeedup: speedup, loadAverageAtStart: machineLoad });

@@ -15,7 +15,7 @@ import type { Pacing, Provider, ProviderTerm } from '../providers/provider.js';
 import { RetryableError } from '../queue/retryable.js';
 import { failureText, glossaryKey, queueName, type RequestJobData, type RequestJobResult } from './jobs.js';
 import { connectRedis, redisError, redisName } from './redis-connection.js';
-import { takeSlot } from './sliding-window.js';
+import { finishSlot, takeSlot } from './sliding-window.js';
 
 export interface WorkerRunOptions {
   redisUrl: string;
@@ -79,6 +79,7 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
     return parsed;
   };
 
+  const lockMs = options.lockMs ?? 30_000;
   const controller = new AbortController();
   const processor = async (job: Job<RequestJobData, RequestJobResult>): Promise<RequestJobResult> => {
     if (job.data.provider !== options.provider) {
@@ -87,14 +88,17 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
       );
     }
     const engine = await engineFor(job.data);
-    const wait = await takeSlot(connection, queueName(options.provider), engine.pacing ?? UNPACED);
+    const pacing = engine.pacing ?? UNPACED;
+    const { wait, member } = await takeSlot(connection, queueName(options.provider), pacing, lockMs);
     if (wait > 0) {
       // No start slot free in the shared window: every worker waits, the job goes back to the queue.
       await queue.rateLimit(wait);
       throw new RateLimitError();
     }
+    const finished = () =>
+      finishSlot(connection, queueName(options.provider), pacing, member).catch(() => undefined);
     try {
-      const result = await engine.translate(job.data.texts, controller.signal);
+      const result = await engine.translate(job.data.texts, controller.signal).finally(finished);
       options.onEvent?.({ type: 'job-done', id: String(job.id), texts: job.data.texts.length });
       return result;
     } catch (error) {
