@@ -2,14 +2,15 @@
 # Versio set-up on Debian with Node 20, idempotent: installs what is missing, skips what is there.
 #   scripts/setup.sh          Apertium (fr-es, eng-spa), npm packages, build
 #   scripts/setup.sh --test   the above plus the tools the tests drive: xmllint, Translate Toolkit,
-#                             OmegaT (CAT tool interop), Chromium (review page e2e), GNU time (bench)
+#                             OmegaT (CAT tool interop), Chromium (review page e2e), GNU time (bench),
+#                             redis-server (scale-out tests start their own on a free port)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # fra-cat, eng-cat, eo-fr, eo-en: the unknown-word repair's other pivots (src/providers/apertium/repair.ts).
 packages=(apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eng-cat apertium-eo-fr apertium-eo-en)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libxml2-utils translate-toolkit omegat chromium time)
+  packages+=(libxml2-utils translate-toolkit omegat chromium time redis-server)
 fi
 
 missing=()

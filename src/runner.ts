@@ -10,7 +10,7 @@ import { buildMatcher, type Matcher } from './glossary/match.js';
 import { providerTerms } from './glossary/provider-terms.js';
 import type { Glossary } from './glossary/types.js';
 import { readTextFile } from './io/text-file.js';
-import { TranslationMemory } from './memory/store.js';
+import { openMemory } from './memory/open.js';
 import { type OutputPaths, outputPaths, writeOutputs, type XliffFormat } from './outputs.js';
 import { eachDocument } from './pipeline/each-document.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
@@ -29,6 +29,11 @@ export interface TranslateRunOptions {
   glossary?: string | false;
   format: XliffFormat;
   memoryPath: string;
+  /**
+   * Scale out: engine requests go to workers through BullMQ on this Redis (`versio worker`);
+   * everything else runs here.
+   */
+  redisUrl?: string;
   sourceLang: string;
   targetLang: string;
   formality?: string;
@@ -67,17 +72,30 @@ export async function translateFiles(
   const fromFile = await loadPacingSettings(process.cwd(), CONFIG_FILE, options.provider);
   const overrides = toOverrides({ ...fromFile, ...options.pacing });
 
-  const provider = await providers[options.provider]({
+  const engineOptions = {
     sourceLang: options.sourceLang,
     targetLang: options.targetLang,
     ...(options.formality ? { formality: options.formality } : {}),
     ...(options.model ? { model: options.model } : {}),
-    ...(glossary ? { providerTerms: providerTerms(glossary) } : {}),
+  };
+  const terms = glossary ? providerTerms(glossary) : [];
+  const local = await providers[options.provider]({
+    ...engineOptions,
+    ...(glossary ? { providerTerms: terms } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     overrides,
     env: options.env,
   });
-  const memory = await TranslationMemory.open(options.memoryPath);
+  const provider = options.redisUrl
+    ? await (await import('./scale/remote-provider.js')).createRemoteProvider({
+        redisUrl: options.redisUrl,
+        provider: options.provider,
+        local,
+        options: engineOptions,
+        providerTerms: terms,
+      })
+    : local;
+  const memory = await openMemory(options.memoryPath);
   try {
     const ctx: PipelineContext = {
       provider,

@@ -7,6 +7,7 @@ import { registerRender } from './commands/render.js';
 import { registerSegment } from './commands/segment.js';
 import { registerTm } from './commands/tm.js';
 import { registerTranslate } from './commands/translate.js';
+import { registerWorker } from './commands/worker.js';
 import type { CliContext } from './context.js';
 
 /** Builds the program. Command modules register themselves; their heavy imports stay lazy. */
@@ -33,6 +34,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerRender,
     registerDiff,
     registerTm,
+    registerWorker,
   ])
     register(program, ctx);
   program.addHelpText(

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from '../io/atomic-write.js';
 import { importedRecords } from './import.js';
-import { TranslationMemory } from './store.js';
+import { isSharedMemory, openMemory } from './open.js';
 import { fromTmx } from './tmx-read.js';
 import { toTmx } from './tmx-write.js';
 
@@ -15,16 +15,18 @@ export interface ExportTmxOptions {
 
 /** Write the memory (latest record per key) as TMX 1.4b; returns the number of units written. */
 export async function exportTmxFile(options: ExportTmxOptions): Promise<{ units: number }> {
-  const exists = await stat(options.memoryPath).then(
-    () => true,
-    () => false,
-  );
+  const exists =
+    isSharedMemory(options.memoryPath) ||
+    (await stat(options.memoryPath).then(
+      () => true,
+      () => false,
+    ));
   if (!exists) {
     throw new InputError(`no translation memory at ${options.memoryPath}`, {
       hint: 'translate an article first, or name the memory with --memory <path>',
     });
   }
-  const memory = await TranslationMemory.open(options.memoryPath);
+  const memory = await openMemory(options.memoryPath);
   try {
     const records = [];
     for await (const record of memory.iterate()) records.push(record);
@@ -58,7 +60,7 @@ export async function importTmxFile(options: ImportTmxOptions): Promise<{ units:
     ...(options.provider === undefined ? {} : { provider: options.provider }),
     now: options.now ?? new Date(),
   });
-  const memory = await TranslationMemory.open(options.memoryPath);
+  const memory = await openMemory(options.memoryPath);
   try {
     // The import key covers the target too: a unit already in the memory is not appended again.
     const unique = [...new Map(records.map((r) => [r.key, r])).values()];

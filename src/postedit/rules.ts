@@ -112,8 +112,7 @@ export const postEditRules: readonly PostEditRule[] = [
   {
     family: 'word-order',
     name: 'doubled-function-word',
-    pattern:
-      '\\b(in|of|the|to|a|an|on|at|for|by|with|from|and|is|was)\\s+\\1\\b(?!\\s*[’\']s\\b)',
+    pattern: "\\b(in|of|the|to|a|an|on|at|for|by|with|from|and|is|was)\\s+\\1\\b(?!\\s*[’']s\\b)",
     replacement: '$1',
     why: 'The pivot writes a function word twice where French has a preposition and an article it merges ("entrés dans la zone" → "gone in in the zone"); English never doubles them ("that that" aside, kept out).',
   },

@@ -7,8 +7,14 @@ import { action, type CliContext } from '../context.js';
 export function registerTm(program: Command, ctx: CliContext): void {
   const tm = program
     .command('tm')
-    .description('translation memory: export to and import from TMX 1.4b (other CAT tools read it), compact');
-  const memoryOption = ['--memory <path>', 'translation memory file', DEFAULT_MEMORY_PATH] as const;
+    .description(
+      'translation memory: export to and import from TMX 1.4b (other CAT tools read it), compact, load',
+    );
+  const memoryOption = [
+    '--memory <path>',
+    'translation memory: a JSON Lines file, or redis://host:port for a shared one',
+    DEFAULT_MEMORY_PATH,
+  ] as const;
 
   tm.command('export')
     .description('write the translation memory as TMX 1.4b (one <tu> per segment, latest translation)')
@@ -19,7 +25,7 @@ export function registerTm(program: Command, ctx: CliContext): void {
         // tmx-file pulls in the XML parser: loaded only when a tm command runs.
         const { exportTmxFile } = await import('../../memory/tmx-file.js');
         const { units } = await exportTmxFile({
-          memoryPath: resolve(ctx.io.cwd, opts.memory),
+          memoryPath: memoryAt(ctx.io.cwd, opts.memory),
           tmxPath: resolve(ctx.io.cwd, opts.tmx),
           creationToolVersion: version,
         });
@@ -52,7 +58,7 @@ runs on it (a missing term marks the segment needs-review). Export writes them b
         const { importTmxFile } = await import('../../memory/tmx-file.js');
         const { units, added } = await importTmxFile({
           tmxPath: resolve(ctx.io.cwd, file),
-          memoryPath: resolve(ctx.io.cwd, opts.memory),
+          memoryPath: memoryAt(ctx.io.cwd, opts.memory),
           ...(opts.provider === undefined ? {} : { provider: opts.provider }),
         });
         ctx.io.stdout.write(
@@ -75,11 +81,34 @@ lease has ended (left by a run that crashed) are dropped too.`,
     .action(
       action(ctx, async (opts: { memory: string }) => {
         const { compactMemory } = await import('../../memory/compact.js');
-        const result = await compactMemory(resolve(ctx.io.cwd, opts.memory));
+        const result = await compactMemory(memoryAt(ctx.io.cwd, opts.memory));
         ctx.io.stdout.write(
           `compacted ${opts.memory}: ${result.records} record${result.records === 1 ? '' : 's'} kept of ${result.linesBefore} lines (${result.bytesBefore} → ${result.bytesAfter} bytes)\n`,
         );
         return 0;
       }),
     );
+
+  tm.command('load')
+    .description('copy a memory into --memory, e.g. a JSON Lines file into the Redis memory workers share')
+    .argument('<from>', 'memory to read: a JSON Lines file or a redis:// URL')
+    .option(...memoryOption)
+    .action(
+      action(ctx, async (from: string, opts: { memory: string }) => {
+        const { copyMemory } = await import('../../memory/copy.js');
+        const { read, added } = await copyMemory(
+          memoryAt(ctx.io.cwd, from),
+          memoryAt(ctx.io.cwd, opts.memory),
+        );
+        ctx.io.stdout.write(
+          `read ${read} record${read === 1 ? '' : 's'} from ${from}; ${added} new in the target memory\n`,
+        );
+        return 0;
+      }),
+    );
+}
+
+/** A memory file is relative to the working directory; a Redis URL is taken as it is. */
+function memoryAt(cwd: string, location: string): string {
+  return /^rediss?:\/\//i.test(location) ? location : resolve(cwd, location);
 }

@@ -18,6 +18,7 @@ interface TranslateCliOptions {
   model?: string;
   jobs?: number;
   memory: string;
+  redis?: string;
   dryRun?: boolean;
   maxChars?: number;
   quiet?: boolean;
@@ -63,6 +64,10 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
       positiveInt,
     )
     .option('--memory <path>', 'translation memory file (append-only JSON Lines)', DEFAULT_MEMORY)
+    .option(
+      '--redis <url>',
+      'scale out: send engine requests to `versio worker` processes through this Redis (memory there too)',
+    )
     .option('--dry-run', 'count segments, characters and requests after the memory; send nothing')
     .option('--max-chars <n>', 'refuse a run that would send more characters than this (exit 4)', positiveInt)
     .option('--rate <n>', 'requests started in any rolling second, all documents together', positiveNumber)
@@ -114,7 +119,9 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
             outDir: options.out,
             ...(options.glossary !== undefined ? { glossary: options.glossary } : {}),
             format: options.format,
-            memoryPath: options.memory,
+            // With --redis the memory is the one every worker shares, unless --memory names another.
+            memoryPath: options.redis && options.memory === DEFAULT_MEMORY ? options.redis : options.memory,
+            ...(options.redis ? { redisUrl: options.redis } : {}),
             sourceLang: options.source,
             targetLang: options.target,
             ...(options.formality ? { formality: options.formality } : {}),
@@ -134,13 +141,26 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
             onEvent,
           });
         } catch (error) {
-          throw withKept(error, kept, options.memory, ctx.signal.aborted);
+          throw withKept(error, kept, await memoryLabel(options), ctx.signal.aborted);
         }
         if (options.json) ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else if (!options.quiet) ctx.io.stdout.write(formatSummary(summary));
         return 0;
       }),
     );
+}
+
+/**
+ * Where the kept segments are, as the message may show it: with --redis, the shared memory named by
+ * host and port (never the URL's password), and the engine requests that stay queued for a rerun.
+ */
+async function memoryLabel(options: TranslateCliOptions): Promise<string> {
+  const location = options.redis && options.memory === DEFAULT_MEMORY ? options.redis : options.memory;
+  if (!options.redis && !/^rediss?:\/\//i.test(location)) return location;
+  const { redisName } = await import('../../scale/redis-connection.js');
+  const memory = /^rediss?:\/\//i.test(location) ? `the shared memory at ${redisName(location)}` : location;
+  if (!options.redis) return memory;
+  return `${memory} (requests already sent to workers stay queued in Redis at ${redisName(options.redis)})`;
 }
 
 /** Interrupted or stopped by quota: say how much work is safe in the memory. */

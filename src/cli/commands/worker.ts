@@ -1,0 +1,72 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../../errors.js';
+import { isProviderName, providerNames } from '../../providers/index.js';
+import { action, type CliContext } from '../context.js';
+
+interface WorkerCliOptions {
+  redis: string;
+  provider: string;
+  concurrency: number;
+  lockMs?: number;
+  quiet?: boolean;
+}
+
+export function registerWorker(program: Command, ctx: CliContext): void {
+  program
+    .command('worker')
+    .description('scale out: translate engine requests that `versio translate --redis` puts on the queue')
+    .requiredOption('--redis <url>', 'the Redis every worker and enqueuer shares, e.g. redis://10.0.0.5:6379')
+    .addOption(
+      new Option('-p, --provider <name>', 'engine this worker runs')
+        .choices(providerNames)
+        .default('apertium'),
+    )
+    .option('-c, --concurrency <n>', 'requests this worker runs at once', positiveInt, 2)
+    .option(
+      '--lock-ms <ms>',
+      'a worker silent this long is taken for dead and its jobs go to others',
+      positiveInt,
+    )
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+The provider's rate limit and concurrency hold for all workers together (Redis keeps them), a
+429 pauses every worker, and the translation memory in Redis is shared. Stop with Ctrl-C.
+
+Examples:
+  $ versio worker --redis redis://127.0.0.1:6379 --provider deepl      (DEEPL_AUTH_KEY set)
+  $ versio translate source/*.fr.txt --provider deepl --redis redis://127.0.0.1:6379`,
+    )
+    .action(
+      action(ctx, async (options: WorkerCliOptions) => {
+        if (!isProviderName(options.provider)) throw new InputError(`unknown provider ${options.provider}`);
+        const { runWorker } = await import('../../scale/worker.js');
+        const say = (line: string) => {
+          if (!options.quiet) ctx.io.stderr.write(`${line}\n`);
+        };
+        await runWorker({
+          redisUrl: options.redis,
+          provider: options.provider,
+          concurrency: options.concurrency,
+          ...(options.lockMs ? { lockMs: options.lockMs } : {}),
+          env: ctx.io.env,
+          signal: ctx.signal,
+          onEvent: (event) => {
+            if (event.type === 'ready') say(`worker: taking requests from ${event.queue}`);
+            else if (event.type === 'paused')
+              say(`worker: the engine is limiting the rate; every worker waits ${event.ms} ms`);
+            else if (event.type === 'job-retry')
+              say(`worker: request ${event.id} will be retried (${event.reason})`);
+          },
+        });
+        return 0;
+      }),
+    );
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
