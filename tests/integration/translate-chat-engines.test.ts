@@ -7,8 +7,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot, runMain, seedArticle, tempDir } from '../support/cli.js';
+import { corpusArticles, entryForms } from '../support/corpus.js';
 import { type LibretranslateServer, startLibretranslateServer } from '../support/libretranslate-server.js';
 import { type OpenaiServer, type OpenaiServerOptions, startOpenaiServer } from '../support/openai-server.js';
+import { readXliffMarks } from '../support/xliff-marks.js';
 
 const secondArticle = [
   'Syrie',
@@ -195,5 +197,56 @@ describe('versio translate --provider libretranslate', () => {
     expect(result.stderr).toMatch(/^versio: LibreTranslate refused the request \(403\): Invalid API key/);
     expect(result.stderr).toMatch(/LIBRETRANSLATE_API_KEY/);
     expect(result.stderr).not.toContain('lt-canary-wrong');
+  });
+});
+
+/**
+ * Three corpus articles (an economy dispatch with French number spacing, an interview, a CRLF +
+ * BOM file), each with its own glossary, through each self-hosted engine: every source term
+ * comes out marked as its entry's English form, nothing is left behind.
+ */
+describe.each(['openai', 'libretranslate'] as const)('corpus articles through %s', (engine) => {
+  const picked = corpusArticles().filter((a) =>
+    ['eco-fmi-prevision', 'itw-climatologue', 'crlf-bom-handball'].includes(a.name),
+  );
+
+  it('translates each with its own glossary: exit 0, every term mark its English form', async () => {
+    expect(picked).toHaveLength(3);
+    dir = project();
+    let env: NodeJS.ProcessEnv;
+    if (engine === 'openai') {
+      openai = await startOpenaiServer();
+      env = { OPENAI_BASE_URL: openai.url, OPENAI_API_KEY: 'sk-test' };
+    } else {
+      libre = await startLibretranslateServer();
+      env = { LIBRETRANSLATE_URL: libre.url };
+    }
+    for (const article of picked) {
+      const forms = await entryForms(article.glossary);
+      const args = ['translate', article.source, '--provider', engine, '--glossary', article.glossary];
+      const result = await runMain(
+        [...args, '--out', 'corpus', '--quiet', ...(engine === 'openai' ? ['--model', 'm'] : [])],
+        {
+          cwd: dir.path,
+          env,
+        },
+      );
+      expect(result.stderr, article.name).toBe('');
+      expect(result.code, article.name).toBe(0);
+      const english = readFileSync(join(dir.path, `corpus/${article.name}.en.txt`), 'utf8');
+      expect(english, article.name).not.toMatch(/__E\d+__|<x\b/);
+      const units = readXliffMarks(readFileSync(join(dir.path, `corpus/${article.name}.en.xlf`), 'utf8'));
+      const sourceMarks = units.flatMap((u) => u.sourceMarks);
+      expect(sourceMarks.length, article.name).toBeGreaterThan(0);
+      for (const unit of units) {
+        expect(unit.targetMarks.length, `${article.name} ${unit.id}`).toBe(unit.sourceMarks.length);
+        for (const mark of unit.targetMarks) {
+          const form = forms.get(mark.entryId);
+          expect(mark.text.toLowerCase(), `${article.name} ${unit.id}`).toContain(
+            (form?.english ?? '?').toLowerCase(),
+          );
+        }
+      }
+    }
   });
 });
