@@ -17,6 +17,7 @@
  */
 import http from 'node:http';
 import { mockTranslate } from './deepl-mock-translate.js';
+import { readBody, send } from './json-http.js';
 
 /**
  * @typedef {{ kind: string, retryAfter?: number }} Fault
@@ -176,29 +177,4 @@ function html(/** @type {string} */ text) {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
-}
-
-/** @param {import('node:http').IncomingMessage} req @returns {Promise<string>} */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/**
- * @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} payload
- * @param {Record<string, string>} [headers]
- */
-function send(res, status, payload, headers = {}) {
-  const text = JSON.stringify(payload);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
 }
