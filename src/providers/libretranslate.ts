@@ -8,7 +8,9 @@
  */
 import { ProviderError, RetryableError } from '../errors.js';
 import { retryAfterMs } from './http/rate-limit-headers.js';
+import { redactKey } from './http/redact.js';
 import {
+  HTTP_ENGINE_RETRY,
   type Pacing,
   type Provider,
   type ProviderFactory,
@@ -26,14 +28,7 @@ import {
  */
 const LIBRETRANSLATE_DEFAULTS: { pacing: Pacing; retry: RetryPolicy } = {
   pacing: { concurrency: 2, rate: 60, windowMs: 60_000 },
-  retry: {
-    budgetMs: 600_000,
-    maxRetryAfterMs: 60_000,
-    maxAttempts: 5,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    timeoutMs: 120_000,
-  },
+  retry: { ...HTTP_ENGINE_RETRY, timeoutMs: 120_000 },
 };
 const KEY_HINT = 'Set LIBRETRANSLATE_API_KEY to a key the server knows (its operator issues them).';
 
@@ -94,7 +89,7 @@ export async function createLibretranslateProvider(
     }
     const body = await readBody(response, signal);
     if (response.ok) return translatedTexts(body, texts.length, server);
-    const message = redact(errorText(body) ?? response.statusText, key);
+    const message = redactKey(errorText(body) ?? response.statusText, key);
     const limit = /exceeds text limit \((\d+)\)/.exec(message);
     if (response.status === 400 && limit) {
       const size = Number(/request \((\d+)\)/.exec(message)?.[1]);
@@ -230,11 +225,7 @@ function errorText(body: unknown): string | undefined {
 
 function describeError(error: unknown, key: string): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return redact(cause?.code ?? cause?.message ?? (error as Error).message ?? String(error), key);
-}
-
-function redact(text: string, key: string): string {
-  return key === '' ? text : text.split(key).join('[redacted]');
+  return redactKey(cause?.code ?? cause?.message ?? (error as Error).message ?? String(error), key);
 }
 
 function abortError(): DOMException {

@@ -13,6 +13,7 @@ import { readAnswer, type SegmentAnswer } from './openai/answer.js';
 import { isFormatRefusal, openaiError } from './openai/errors.js';
 import { ANSWER_SCHEMA, type PromptTerm, promptFingerprint, promptMessages } from './openai/prompt.js';
 import {
+  HTTP_ENGINE_RETRY,
   type Pacing,
   type Provider,
   type ProviderFactory,
@@ -31,14 +32,7 @@ import {
  */
 const OPENAI_DEFAULTS: { pacing: Pacing; retry: RetryPolicy } = {
   pacing: { concurrency: 2, rate: 60, windowMs: 60_000 },
-  retry: {
-    budgetMs: 600_000,
-    maxRetryAfterMs: 60_000,
-    maxAttempts: 5,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    timeoutMs: 180_000,
-  },
+  retry: { ...HTTP_ENGINE_RETRY, timeoutMs: 180_000 },
 };
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 

@@ -158,6 +158,20 @@ export function withOverrides(
   };
 }
 
+/**
+ * Retries of engines behind HTTP (DeepL, OpenAI-compatible servers, LibreTranslate): 429s for
+ * up to 10 minutes per batch (rate limits pass), Retry-After capped at 60 s; 5 attempts from 1 s
+ * to 30 s for 5xx and dropped connections; 30 s per request unless the engine needs longer.
+ */
+export const HTTP_ENGINE_RETRY: RetryPolicy = {
+  budgetMs: 600_000,
+  maxRetryAfterMs: 60_000,
+  maxAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  timeoutMs: 30_000,
+};
+
 /** Engines on this machine: no rate limit; a crashed process is restarted, so a second failure is real. */
 export const LOCAL_ENGINE_PACING: { pacing: Pacing; retry: RetryPolicy } = {
   pacing: { concurrency: 4, rate: Number.POSITIVE_INFINITY, windowMs: 1000 },

@@ -3,37 +3,17 @@
  * local server that speaks its protocol: the seed article and a second one, the project's
  * glossary enforced, nothing lost, the memory reused, the server's limits respected.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot, runMain, seedArticle, tempDir } from '../support/cli.js';
+import { runMain } from '../support/cli.js';
 import { corpusArticles, entryForms } from '../support/corpus.js';
 import { type LibretranslateServer, startLibretranslateServer } from '../support/libretranslate-server.js';
 import { type OpenaiServer, type OpenaiServerOptions, startOpenaiServer } from '../support/openai-server.js';
+import { seedProject } from '../support/seed-project.js';
 import { readXliffMarks } from '../support/xliff-marks.js';
 
-const secondArticle = [
-  'Syrie',
-  '',
-  'Les combats reprennent près d’Alep',
-  '',
-  'De violents combats ont repris mardi au nord d’Alep, selon l’armée syrienne. Des renforts sont arrivés de Lattaquié.',
-  '',
-  'Moscou a appelé au respect du cessez-le-feu.',
-].join('\n');
-
-function project() {
-  const dir = tempDir();
-  mkdirSync(join(dir.path, 'source'));
-  mkdirSync(join(dir.path, 'glossary'));
-  copyFileSync(seedArticle, join(dir.path, 'source/palmyre.fr.txt'));
-  writeFileSync(join(dir.path, 'source/alep.fr.txt'), secondArticle);
-  copyFileSync(
-    join(repoRoot, 'glossary/versio.glossary.yaml'),
-    join(dir.path, 'glossary/versio.glossary.yaml'),
-  );
-  return dir;
-}
+const project = seedProject;
 
 const english = (dir: { path: string }, name: string) =>
   readFileSync(join(dir.path, `translations/${name}.en.txt`), 'utf8');

@@ -1,33 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot, runMain, seedArticle, tempDir } from '../support/cli.js';
+import { runMain, seedArticle } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { seedProject } from '../support/seed-project.js';
 
 const KEY = 'versio-test-key:fx';
-const secondArticle = [
-  'Syrie',
-  '',
-  'Les combats reprennent près d’Alep',
-  '',
-  'De violents combats ont repris mardi au nord d’Alep, selon l’armée syrienne. Des renforts sont arrivés de Lattaquié.',
-  '',
-  'Moscou a appelé au respect du cessez-le-feu.',
-].join('\n');
-
-/** A project directory as a user has it: source/, glossary/, and nothing translated yet. */
-function project() {
-  const dir = tempDir();
-  mkdirSync(join(dir.path, 'source'));
-  mkdirSync(join(dir.path, 'glossary'));
-  copyFileSync(seedArticle, join(dir.path, 'source/palmyre.fr.txt'));
-  writeFileSync(join(dir.path, 'source/alep.fr.txt'), secondArticle);
-  copyFileSync(
-    join(repoRoot, 'glossary/versio.glossary.yaml'),
-    join(dir.path, 'glossary/versio.glossary.yaml'),
-  );
-  return dir;
-}
+const project = seedProject;
 
 const translateRequests = (server: DeeplServer) =>
   server.stats().translations.filter((t) => t.status === 200);

@@ -1,10 +1,11 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { InputError, InterruptedError, QuotaError, VersioError } from '../../errors.js';
 // The runner (and the pipeline behind it) loads when a translation starts, not for --help.
 import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/default.js';
 import type { PipelineEvent } from '../../pipeline/events.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
 import type { RunSummary } from '../../runner.js';
+import { positiveInt, positiveNumber } from '../arguments.js';
 import { action, type CliContext } from '../context.js';
 
 interface TranslateCliOptions {
@@ -177,16 +178,4 @@ function withKept(error: unknown, kept: number, memory: string, aborted: boolean
     });
   if (error instanceof VersioError || kept === 0) return error;
   return error;
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
-  return n;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
 }

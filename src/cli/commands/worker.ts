@@ -1,6 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
+import { positiveInt } from '../arguments.js';
 import { action, type CliContext } from '../context.js';
 
 interface WorkerCliOptions {
@@ -63,10 +64,4 @@ Examples:
         return 0;
       }),
     );
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
 }

@@ -1,5 +1,6 @@
 import type * as DeeplNode from 'deepl-node';
 import { InputError, ProviderError, QuotaError, RetryableError, type VersioError } from '../../errors.js';
+import { redactKey } from '../http/redact.js';
 import { parseRetryAfter } from '../http/retry-after.js';
 import type { ResponseCapture } from './response-capture.js';
 
@@ -66,6 +67,5 @@ export function toVersioError(
 
 /** Removes the key (and any `DeepL-Auth-Key` header value) from a message. */
 export function redact(text: string, key: string): string {
-  const withoutKey = key === '' ? text : text.split(key).join('[redacted]');
-  return withoutKey.replace(/DeepL-Auth-Key\s+\S+/g, 'DeepL-Auth-Key [redacted]');
+  return redactKey(text, key, 'DeepL-Auth-Key');
 }

@@ -1,4 +1,4 @@
-import type { Pacing, RetryPolicy } from '../provider.js';
+import { HTTP_ENGINE_RETRY, type Pacing, type RetryPolicy } from '../provider.js';
 
 /**
  * Pacing defaults. DeepL's documentation gives no request rate for either plan: its error-handling
@@ -13,15 +13,5 @@ export const DEEPL_PACING: { free: Pacing; pro: Pacing } = {
   pro: { concurrency: 8, rate: 20, windowMs: 1000 },
 };
 
-/**
- * Retry defaults: 429s for up to 10 minutes per batch (DeepL's limits pass), Retry-After capped
- * at 60 s; 5 attempts from 1 s to 30 s for 5xx and dropped connections; 30 s per request.
- */
-export const DEEPL_RETRY: RetryPolicy = {
-  budgetMs: 600_000,
-  maxRetryAfterMs: 60_000,
-  maxAttempts: 5,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-  timeoutMs: 30_000,
-};
+/** Retry defaults: those of every HTTP engine (provider.ts), with DeepL's 30 s per request. */
+export const DEEPL_RETRY: RetryPolicy = HTTP_ENGINE_RETRY;

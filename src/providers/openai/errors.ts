@@ -6,6 +6,7 @@
 import type * as OpenAiSdk from 'openai';
 import { ProviderError, QuotaError, RetryableError, type VersioError } from '../../errors.js';
 import { retryAfterMs } from '../http/rate-limit-headers.js';
+import { redactKey } from '../http/redact.js';
 
 const KEY_HINT = 'Check OPENAI_API_KEY, or OPENAI_BASE_URL if you use another server.';
 
@@ -75,7 +76,6 @@ export function isFormatRefusal(error: unknown, sdk: typeof OpenAiSdk): boolean 
   return /response_format|json_schema|json_object|structured|grammar/i.test(error.message);
 }
 
-export function redact(text: string, key: string): string {
-  const withoutKey = key === '' ? text : text.split(key).join('[redacted]');
-  return withoutKey.replace(/Bearer\s+\S+/g, 'Bearer [redacted]');
+function redact(text: string, key: string): string {
+  return redactKey(text, key, 'Bearer');
 }
