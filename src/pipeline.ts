@@ -109,7 +109,12 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
  * finished batch is stored in the memory as soon as it returns, so a crash or a quota stop
  * loses nothing already paid for.
  */
-export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<DocumentSummary> {
+export async function executePlan(
+  plan: Plan,
+  ctx: PipelineContext,
+  /** Called once every request of the document has started (eachDocument's slot release). */
+  onQueued?: () => void,
+): Promise<DocumentSummary> {
   const { doc, work, summary } = plan;
   ctx.onEvent?.({
     type: 'document-start',
@@ -119,7 +124,7 @@ export async function executePlan(plan: Plan, ctx: PipelineContext): Promise<Doc
     toTranslate: work.length,
   });
   await ctx.memory.append(plan.reviewed);
-  if (work.length > 0) await runClaimed(doc, work, ctx, summary);
+  if (work.length > 0) await runClaimed(doc, work, ctx, summary, onQueued);
   // Marks come from the model, whichever path filled each target (engine, memory, previous XLIFF).
   markTargetTerms(doc);
   tally(doc, summary);
@@ -137,6 +142,7 @@ async function runClaimed(
   work: Work[],
   ctx: PipelineContext,
   summary: DocumentSummary,
+  onQueued?: () => void,
 ): Promise<void> {
   let left = work;
   while (left.length > 0) {
@@ -157,7 +163,9 @@ async function runClaimed(
         );
       }
     }
-    const sending = runEngine(doc, [...send.values()], ctx, summary).catch(async (error: unknown) => {
+    // A document that waits on another's claims keeps its slot: waiting documents stay bounded.
+    const queued = waits.length === 0 ? onQueued : undefined;
+    const sending = runEngine(doc, [...send.values()], ctx, summary, queued).catch(async (error: unknown) => {
       await ctx.memory.release([...send.keys()]);
       throw error;
     });
@@ -204,6 +212,7 @@ async function runEngine(
   work: Work[],
   ctx: PipelineContext,
   summary: DocumentSummary,
+  onQueued: (() => void) | undefined,
 ): Promise<void> {
   if (work.length === 0) return;
   const byId = new Map(work.map((w) => [w.segment.id, w]));
@@ -213,6 +222,7 @@ async function runEngine(
     {
       scheduler: ctx.scheduler,
       signal: ctx.signal,
+      ...(onQueued ? { onQueued } : {}),
       onEvent: (event) => {
         if (event.type === 'batch-retry') ctx.onEvent?.(event);
       },

@@ -114,17 +114,25 @@ export async function translateFiles(
       if (options.dryRun) return { provider: provider.name, dryRun: true, documents: priced };
     }
     const checkConfig = await loadCheckConfig(process.cwd());
-    const documents = await eachDocument(files, options.jobs ?? os.availableParallelism(), async (file) => {
-      const { doc, paths } = await load(file);
-      const summary = await executePlan(await planDocument(doc, ctx), ctx);
-      const findings = checkDocument(doc, new Map(), matcher, glossary, checkConfig);
-      summary.outputs = await writeOutputs(doc, paths, {
-        format: options.format,
-        findings,
-        ...(glossary ? { glossary } : {}),
-      });
-      options.onEvent?.({ type: 'document-done', summary });
-      return summary;
+    const documents = await eachDocument(files, options.jobs ?? os.availableParallelism(), {
+      prepare: async (file) => {
+        options.signal.throwIfAborted();
+        const { doc, paths } = await load(file);
+        return { plan: await planDocument(doc, ctx), paths };
+      },
+      run: async ({ plan, paths }, release) => {
+        const summary = await executePlan(plan, ctx, release);
+        // The slot is free: the next document's requests go to the engine while this one is written.
+        release();
+        const findings = checkDocument(plan.doc, new Map(), matcher, glossary, checkConfig);
+        summary.outputs = await writeOutputs(plan.doc, paths, {
+          format: options.format,
+          findings,
+          ...(glossary ? { glossary } : {}),
+        });
+        options.onEvent?.({ type: 'document-done', summary });
+        return summary;
+      },
     });
     return { provider: provider.name, dryRun: false, documents };
   } finally {

@@ -24,6 +24,11 @@ export interface TranslateAllOptions {
    * `--jobs`; without it, this call gets a lane of its own (one document, tests).
    */
   scheduler?: Scheduler;
+  /**
+   * Called once, when the first request of every batch has left the lane's queue (started), so
+   * the caller can queue the next document's work behind the requests still in flight.
+   */
+  onQueued?: () => void;
   random?: () => number;
 }
 
@@ -56,6 +61,11 @@ export async function translateAll(
   };
   const onAbort = () => stop(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
+  let waitingToStart = batches.length;
+  const started = () => {
+    waitingToStart -= 1;
+    if (waitingToStart === 0) options.onQueued?.();
+  };
 
   const runBatch = async (batch: readonly SourceText[]) => {
     const ids = batch.map((t) => t.id);
@@ -66,6 +76,7 @@ export async function translateAll(
       try {
         result = await scheduler.run(
           async (sent) => {
+            if (n === 1) started();
             try {
               return await provider.translate(batch, signal, { sent });
             } catch (error) {

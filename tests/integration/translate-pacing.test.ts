@@ -77,6 +77,37 @@ describe('one scheduler for the whole run', () => {
     expect(outputs(out)).toHaveLength(4);
   });
 
+  it('--jobs 1: the next document is read, planned and queued while the current one waits for its answer (the lane never idles between documents)', async () => {
+    // One request per document; the server answers the first only once the second has arrived.
+    const { files } = makeArticles(dir.path, 2, 20);
+    const deepl = await start({ holdFirst: { timeoutMs: 20_000 } });
+    const out = join(dir.path, 'out');
+    const result = await runMain(
+      [
+        'translate',
+        ...files,
+        '--provider',
+        'deepl',
+        '--no-glossary',
+        '--out',
+        out,
+        '--memory',
+        join(dir.path, 'tm.jsonl'),
+        '--quiet',
+        '--jobs',
+        '1',
+        '--concurrency',
+        '2',
+      ],
+      { cwd: dir.path, env: deeplEnv(deepl) },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(deepl.stats().statuses).toEqual({ '200': 2 });
+    expect(deepl.stats().peakInFlight).toBe(2);
+    expect(outputs(out)).toHaveLength(2);
+  });
+
   it('six consecutive 429s with Retry-After: 2, then success: exit 0, and no request before each Retry-After passed', async () => {
     const { files, sources } = makeArticles(dir.path, 2, 3);
     const deepl = await start({ faults: { '429-count': 6, '429-retry-after': 2 } });

@@ -14,6 +14,11 @@ export interface DeeplServerOptions {
   faults?: Record<string, number>;
   /** Delay before answering each /v2/translate request, in ms (a slow server). */
   latencyMs?: number;
+  /**
+   * The first /v2/translate request is answered only once a second one has arrived; if none does
+   * within `timeoutMs`, it is answered 400 (the client never overlapped two requests).
+   */
+  holdFirst?: { timeoutMs: number };
   /** Sliding-log limit over all requests: beyond `rate` accepted in any rolling `windowMs`, 429 + Retry-After. */
   slidingLimit?: { rate: number; windowMs: number };
   /** Every /v2/translate request with a text containing `match` gets 429 with `Retry-After: retryAfter` (seconds). */

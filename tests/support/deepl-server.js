@@ -18,6 +18,9 @@
  * `options.faults` configures one session (same names, without the prefix) that every request
  * without a session header joins: the CLI cannot send session headers, so CLI tests use it.
  * `options.latencyMs` delays every /v2/translate answer (a slow server, for interrupting a run).
+ * `options.holdFirst` keeps the first /v2/translate request open until a second one arrives (then
+ * answers both), or answers it 400 after `timeoutMs`: a client that waits for each answer before
+ * sending more never gets an answer in time.
  * `options.slidingLimit` refuses (429 + Retry-After in whole seconds, until a slot frees) any
  * request beyond `rate` accepted in the rolling `windowMs`; `options.refuse` answers 429 to every
  * /v2/translate request holding a text that contains `match` (a batch that never gets through).
@@ -60,6 +63,8 @@ export async function startDeeplServer(options = {}) {
   /** @type {number[]} start times of requests the sliding limit accepted */
   const accepted = [];
   let inFlight = 0;
+  /** Answers the held first /v2/translate request (`options.holdFirst`). @type {(() => void) | undefined} */
+  let release;
   /** When we last sent a Retry-After, and until when it holds (ms epoch). */
   let retryAfterSent = 0;
   let retryAfterUntil = 0;
@@ -216,8 +221,23 @@ export async function startDeeplServer(options = {}) {
       session.failures--;
       return done(503, { message: 'Service unavailable' });
     }
+    if (options.holdFirst && stats.translations.length === 1) return holdFirst(options.holdFirst.timeoutMs);
+    release?.();
     if (options.latencyMs) setTimeout(answer, options.latencyMs);
     else answer();
+
+    /** The first request waits for a second one to arrive (`options.holdFirst`). */
+    function holdFirst(/** @type {number} */ timeoutMs) {
+      const timer = setTimeout(() => {
+        release = undefined;
+        done(400, { message: 'no other translate request arrived while the first one was open' });
+      }, timeoutMs);
+      release = () => {
+        clearTimeout(timer);
+        release = undefined;
+        answer();
+      };
+    }
 
     function answer() {
       // DeepL bills characters of the source text; the context parameter is not billed.

@@ -61,7 +61,7 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
     )
     .option(
       '-j, --jobs <n>',
-      'documents translated at once (engine processes for Apertium; default: cores)',
+      'documents queueing for the engine at once; the next is read ahead (engine processes for Apertium; default: cores)',
       positiveInt,
     )
     .option('--memory <path>', 'translation memory file (append-only JSON Lines)', DEFAULT_MEMORY)
