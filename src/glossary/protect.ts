@@ -8,6 +8,7 @@
 import type { TermPolicy, TermSpan } from '../document.js';
 import { InternalError } from '../errors.js';
 import type { PlaceholderStyle } from '../providers/provider.js';
+import { escapeXmlText } from '../xml/escape.js';
 import { highestPlaceholder, tokenPlaceholder } from './placeholder.js';
 import { sentenceAfterColon } from './sentence-start.js';
 
@@ -39,7 +40,7 @@ export function markerFor(n: number, style: PlaceholderStyle): string {
 
 export function protectTerms(source: string, spans: readonly TermSpan[], style: PlaceholderStyle): Protected {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const escapeText = style === 'xml' ? escapeXml : (s: string) => s;
+  const escapeText = style === 'xml' ? escapeXmlText : (s: string) => s;
   const placeholders: Placeholder[] = [];
   // A source that already contains `__E1__` keeps it as text: our numbers start above it, and
   // restoreTerms leaves numbers below the first placeholder alone.
@@ -72,8 +73,4 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
   }
   text += escapeText(source.slice(at));
   return { text, placeholders };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
