@@ -22,6 +22,7 @@ import { at } from './read-model.js';
 
 const XLIFF2_CORE_PREFIX = 'urn:oasis:names:tc:xliff:document:2.';
 
+import { attrKey, childElements, textOf, type XmlElement } from '../xml/tree.js';
 import {
   blockKind,
   defaultBlockAfter,
@@ -33,7 +34,6 @@ import {
   type XliffReadResult,
 } from './read-model.js';
 import { fromState2 } from './state.js';
-import { attrKey, childElements, textOf, type XmlElement } from './xml-tree.js';
 
 export function xliff2Builder(
   path: string,
