@@ -1,10 +1,9 @@
 import { basename, join } from 'node:path';
 import type { Document } from './document.js';
-import type { Glossary } from './glossary/types.js';
 import { writeFileAtomic } from './io/atomic-write.js';
-import { renderArticle } from './render/article.js';
+import type { RenderedFileOptions } from './render/files.js';
 import { toResources } from './render/resources.js';
-import type { ReviewFinding } from './render/review-page.js';
+import { RENDER_FORMATS } from './review/render-formats.js';
 import { version } from './version.js';
 
 /** Where the outputs of one translated article go. */
@@ -43,11 +42,8 @@ export function outputPaths(
 
 export type XliffFormat = 'xliff12' | 'xliff2';
 
-export interface OutputOptions {
+export interface OutputOptions extends RenderedFileOptions {
   format: XliffFormat;
-  glossary?: Glossary;
-  /** `versio check` findings shown inline on the review page. */
-  findings?: readonly ReviewFinding[];
 }
 
 /**
@@ -59,29 +55,19 @@ export async function writeOutputs(
   paths: OutputPaths,
   options: OutputOptions,
 ): Promise<string[]> {
-  const [{ writeXliff12 }, { writeXliff2 }, { renderReviewPage }] = await Promise.all([
+  const [{ writeXliff12 }, { writeXliff2 }, { renderedFiles }] = await Promise.all([
     import('./xliff/write12.js'),
     import('./xliff/write2.js'),
-    import('./render/review-page.js'),
+    import('./render/files.js'),
   ]);
   const xliff =
     options.format === 'xliff2'
       ? writeXliff2(doc, { toolVersion: version })
       : writeXliff12(doc, { toolVersion: version });
-  const bundle = toResources(doc);
-  const article = renderArticle(doc, bundle, doc.targetLang);
+  const rendered = renderedFiles(doc, toResources(doc), paths, options);
   const files: [string, string][] = [
     [paths.xliff, xliff],
-    [paths.resources, `${JSON.stringify(bundle, null, 2)}\n`],
-    [paths.txt, article.txt],
-    [paths.md, article.md],
-    [
-      paths.review,
-      renderReviewPage(doc, {
-        findings: options.findings ?? [],
-        ...(options.glossary ? { glossary: options.glossary } : {}),
-      }),
-    ],
+    ...RENDER_FORMATS.map((f): [string, string] => [rendered[f].path, rendered[f].content()]),
   ];
   // The XLIFF first and durable: it holds the reviewed work and rebuilds everything else
   // (`versio render`). The rest are derived, so atomic without fsync, side by side.

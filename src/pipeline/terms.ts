@@ -1,5 +1,6 @@
 import type { Document, Segment, TermSpan } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
+import { PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
 
 /** Records the glossary hits of every segment on the model (stage "match"). */
@@ -48,7 +49,7 @@ export function missingTerms(segment: Segment): string[] {
 }
 
 // Placeholders of both styles (glossary/protect.ts) that an engine left in its output.
-const MARKER = /__E\d+__|<x\s+id\s*=\s*["']\d+["']\s*\/?>/g;
+const MARKER = new RegExp(String.raw`${PLACEHOLDER_SOURCE}|<x\s+id\s*=\s*["']\d+["']\s*\/?>`, 'g');
 
 /**
  * Post-check problems of a finished target, from the model alone (source, spans, target), so
