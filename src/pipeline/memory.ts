@@ -31,7 +31,7 @@ export function segmentKey(segment: Segment, provider: Provider, glossary: Gloss
 export async function findInMemory(
   memory: MemoryStore,
   key: string,
-  segment: Segment,
+  segment: Pick<Segment, 'source'>,
   doc: Pick<Document, 'sourceLang' | 'targetLang'>,
 ): Promise<MemoryRecord | undefined> {
   const keyed = await memory.lookup(key);

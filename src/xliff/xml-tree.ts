@@ -26,8 +26,6 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
-export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
 export interface XmlHandlers {
   /** Called on each start tag outside a captured subtree; return true to capture the element whole. */
   open(element: XmlElement, parents: readonly XmlElement[]): boolean;

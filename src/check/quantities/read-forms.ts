@@ -8,8 +8,6 @@ import { readings } from '../numbers.js';
 import { monthNumber, monthPattern } from './months.js';
 import { type Language, type Quantity, shiftDecimal } from './types.js';
 
-export type Claim = (match: RegExpMatchArray, quantities: Quantity[]) => void;
-
 export interface FormReader {
   /** Whether the reader only reads digits, so a text without one can skip it. */
   digits: boolean;

@@ -4,11 +4,8 @@ import { InputError } from '../../errors.js';
 import type { ProviderTerm } from '../provider.js';
 
 /*
- * v2 glossaries (one language pair each, /v2/glossaries). deepl-node 1.28 on Node 20 also speaks
- * v3 multilingual glossaries (DeepLClient.createMultilingualGlossary, listMultilingualGlossaries;
- * translateText takes a v3 id), but a run translates one pair, so a v3 glossary would hold one
- * dictionary and buy nothing yet; moving to v3 (and teaching tests/support/deepl-server.js
- * /v3/glossaries) is left for when Versio translates into several targets in one run.
+ * v2 glossaries (/v2/glossaries, one language pair each): a run translates one pair, so a v3
+ * multilingual glossary would hold a single dictionary and buy nothing.
  */
 
 /** Names of the glossaries Versio creates; any other glossary on the account is left alone. */
