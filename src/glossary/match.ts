@@ -5,7 +5,7 @@
  * rules (exact by default, case or accents ignored only when the entry asks).
  */
 import type { TermSpan } from '../document.js';
-import { articleBefore } from './article.js';
+import { articleBefore } from './definite-article.js';
 import { foldToken, sameToken, type Token, tokenize } from './tokens.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 

@@ -34,7 +34,7 @@ interface Summary {
   segments: number;
   fromMemory: number;
   translated: number;
-  kept: number;
+  keptFromReview: number;
   needsReview: number;
 }
 
@@ -110,14 +110,14 @@ describe('a fuzzy PO edit merged back with pomerge (state="needs-translation")',
     const doc = p.read();
     expect(segment(doc, EDITED).target).toBe(EDIT);
     expect(segment(doc, EDITED).state).toBe('needs-review');
-    expect(rerun.kept).toBe(1);
+    expect(rerun.keptFromReview).toBe(1);
     expect(rerun.translated).toBe(0);
   });
 
   it('still records the engine output beside the edit, so the next run recognises it again', async () => {
     expect(segment(p.read(), EDITED).provenance?.machineTarget).toBe(segment(machine, EDITED).target);
     const third = await p.translate();
-    expect(third.kept).toBe(1);
+    expect(third.keptFromReview).toBe(1);
     expect(segment(p.read(), EDITED).target).toBe(EDIT);
   });
 
@@ -163,7 +163,7 @@ describe('XLIFF 2: a target edited by hand in a <segment> without state', () => 
     const s = segment(p.read(), EDITED);
     expect(s.target).toBe(EDIT);
     expect(s.state).toBe('needs-review');
-    expect(rerun.kept).toBe(1);
+    expect(rerun.keptFromReview).toBe(1);
   });
 });
 
@@ -198,6 +198,6 @@ describe('XLIFF 2 written by another tool: no engine output recorded anywhere', 
     const doc = p.read();
     expect(segment(doc, EDITED).target).toBe(EDIT);
     expect(segment(doc, 'p4.s1').target).not.toBe('');
-    expect(rerun.kept).toBe(1);
+    expect(rerun.keptFromReview).toBe(1);
   });
 });
