@@ -10,7 +10,7 @@ const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 function assertXmlChars(value: string, where: string): void {
   const bad = NOT_XML_CHAR.exec(value);
   if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     throw new InputError(`${where}: U+${code} cannot be carried by XML 1.0, so it cannot go into XLIFF`, {
       hint: 'remove the control character from the source text',
     });
@@ -23,7 +23,7 @@ function assertXmlChars(value: string, where: string): void {
  */
 export function escapeText(value: string, where: string): string {
   assertXmlChars(value, where);
-  return value.replace(/[&<>\r]/g, (c) => TEXT_REFS[c]!);
+  return value.replace(/[&<>\r]/g, (c) => TEXT_REFS[c] ?? c);
 }
 
 /**
@@ -32,7 +32,7 @@ export function escapeText(value: string, where: string): string {
  */
 export function escapeAttr(value: string, where: string): string {
   assertXmlChars(value, where);
-  return value.replace(/[&<>"\t\n\r]/g, (c) => ATTR_REFS[c]!);
+  return value.replace(/[&<>"\t\n\r]/g, (c) => ATTR_REFS[c] ?? c);
 }
 
 const TEXT_REFS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
