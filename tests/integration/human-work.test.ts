@@ -13,6 +13,7 @@ import { type Document, type Segment, segmentsOf } from '../../src/document.js';
 import { SOURCE_CHANGED_NOTE } from '../../src/review/merge.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { runMain, tempDir } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 
 const run = promisify(execFile);
 
@@ -59,7 +60,10 @@ function project(format: 'xliff12' | 'xliff2') {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    return (JSON.parse(result.stdout) as { documents: Summary[] }).documents[0]!;
+    return defined(
+      (JSON.parse(result.stdout) as { documents: Summary[] }).documents[0],
+      'a document summary',
+    );
   };
   const read = (): Document => readXliff(readFileSync(xliff, 'utf8'), xliff).doc;
   writeFileSync(join(dir.path, 'a.fr.txt'), ARTICLE);
@@ -77,7 +81,7 @@ function editFuzzyEntry(po: string, id: string, msgstr: string): string {
   const entries = po.split(/\n\n/);
   const index = entries.findIndex((e) => e.split('\n').includes(`#: ${id}`));
   expect(index, `PO entry for ${id}`).toBeGreaterThan(-1);
-  const lines = entries[index]!.split('\n');
+  const lines = defined(entries[index], `the PO entry for ${id}`).split('\n');
   expect(lines).toContain('#, fuzzy');
   const start = lines.findIndex((line) => line.startsWith('msgstr '));
   entries[index] = [...lines.slice(0, start), `msgstr "${msgstr}"`].join('\n');

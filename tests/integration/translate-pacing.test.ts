@@ -12,6 +12,7 @@ import { deeplEnv, makeArticles, memorySources, runDeepl } from '../robustness/d
 import { put } from '../robustness/support.js';
 import { binPath, type CliResult, repoRoot, runMain, tempDir } from '../support/cli.js';
 import { type DeeplServer, type DeeplServerOptions, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 
 const KEY = 'versio-test-key:fx';
 
@@ -133,7 +134,7 @@ describe('one scheduler for the whole run', () => {
     const deepl = await start({ refuse: { match: 'BLOQUÉE', retryAfter: 1 } });
     const out = join(dir.path, 'out');
     const memory = join(dir.path, 'tm.jsonl');
-    const result = await runDeepl(deepl, [files[0]!, blocked, files[1]!, files[2]!], out, memory, [
+    const result = await runDeepl(deepl, [...files.slice(0, 1), blocked, ...files.slice(1, 3)], out, memory, [
       '--jobs',
       '2',
       '--retry-budget',
@@ -245,8 +246,8 @@ describe('the built CLI', () => {
         repoRoot,
       );
     const [a, b] = await Promise.all([
-      run(files[0]!, glossary('a.glossary.yaml', 'Lyon'), 'a'),
-      run(files[1]!, glossary('b.glossary.yaml', 'Lyons'), 'b'),
+      run(defined(files[0], 'article a'), glossary('a.glossary.yaml', 'Lyon'), 'a'),
+      run(defined(files[1], 'article b'), glossary('b.glossary.yaml', 'Lyons'), 'b'),
     ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
