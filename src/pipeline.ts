@@ -24,7 +24,7 @@ interface Work {
 
 export interface PipelineContext {
   provider: Provider;
-  /** The run's scheduler for `provider`: one lane (concurrency, rate, 429 pauses) for all documents. */
+  /** Paces every request to `provider` in the run, whichever document sends it (queue/scheduler.ts). */
   scheduler: Scheduler;
   memory: MemoryStore;
   glossary: Glossary | undefined;
@@ -53,8 +53,8 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
   const pending = segmentsOf(doc).filter((s) => s.state === 'initial');
   summary.segments = segmentsOf(doc).length;
   const carried = segmentsOf(doc).filter((s) => s.state !== 'initial');
-  summary.kept = carried.filter(isReviewed).length;
-  summary.reused = carried.length - summary.kept;
+  summary.keptFromReview = carried.filter(isReviewed).length;
+  summary.reused = carried.length - summary.keptFromReview;
   for (const segment of pending) {
     const key = segmentKey(segment, provider, ctx.glossary);
     const hit = await findInMemory(memory, key, segment, doc);
@@ -189,7 +189,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * memoryEngine), with what it cost: one document gives one XLIFF whichever path filled it.
  */
 function fillHit(segment: Segment, record: MemoryRecord, glossary: Glossary | undefined): void {
-  finish(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), glossary);
+  fillTarget(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), glossary);
   if (record.billedCharacters !== undefined && segment.provenance)
     segment.provenance.billedCharacters = record.billedCharacters;
 }
@@ -240,7 +240,7 @@ async function runEngine(
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
           const untrusted = result.problems?.[index];
-          finish(item.segment, restored, ctx.provider.name, ctx.glossary, untrusted);
+          fillTarget(item.segment, restored, ctx.provider.name, ctx.glossary, untrusted);
           const billed = result.billed?.[index];
           if (billed !== undefined && item.segment.provenance)
             item.segment.provenance.billedCharacters = billed;
@@ -287,11 +287,12 @@ function tokenShares(
 }
 
 /**
- * Restore done: English typography (moving the restored spans with the text, so it never
- * rewrites a glossary form), post-check, state and provenance. Notes and state are functions of
+ * A segment's target, from the engine (restored) or the memory: English typography (moving the
+ * restored spans with the text, so it never rewrites a glossary form), provenance, post-check
+ * notes and state. Notes and state are functions of
  * the model (source spans, target text), so a memory hit gives what the engine path gave.
  */
-function finish(
+function fillTarget(
   segment: Segment,
   restored: Pick<Restored, 'text' | 'targetSpans'>,
   engine: string,
@@ -344,7 +345,7 @@ function emptySummary(path: string): DocumentSummary {
     segments: 0,
     fromMemory: 0,
     translated: 0,
-    kept: 0,
+    keptFromReview: 0,
     reused: 0,
     needsReview: 0,
     entities: { matched: 0, protected: 0, verified: 0 },

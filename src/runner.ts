@@ -18,6 +18,7 @@ import { annotateTerms } from './pipeline/terms.js';
 import { assertNotEmpty, executePlan, type PipelineContext, planDocument } from './pipeline.js';
 import { type ProviderName, providers } from './providers/index.js';
 import { loadPacingSettings, type PacingSettings, toOverrides } from './providers/pacing-config.js';
+import type { Formality } from './providers/provider.js';
 import { Scheduler } from './queue/index.js';
 import { parseArticle } from './read/article.js';
 import { mergeReviewed } from './review/merge.js';
@@ -36,7 +37,7 @@ export interface TranslateRunOptions {
   redisUrl?: string;
   sourceLang: string;
   targetLang: string;
-  formality?: string;
+  formality?: Formality;
   /** Model name for engines that serve several (`openai`). */
   model?: string;
   jobs?: number;

@@ -4,7 +4,7 @@
  * loop is off (`maxRetries: 0`: its HttpClient then makes exactly one attempt) and failures are
  * mapped to RetryableError / ProviderError / QuotaError in deepl/errors.ts.
  */
-import type { SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
+import type { Formality as DeeplFormality, SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { ProviderError } from '../errors.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
@@ -86,7 +86,7 @@ export async function createDeeplProvider(
     ...(internals.headers === undefined ? {} : { headers: internals.headers }),
   });
   const targetLang = deeplTarget(options.targetLang);
-  const formality = options.formality as DeeplFormality | undefined;
+  const formality: DeeplFormality | undefined = options.formality;
   const glossary = glossarySpec(options.providerTerms ?? [], options.sourceLang, targetLang);
 
   const call = async <T>(
@@ -189,8 +189,6 @@ function abortError(signal: AbortSignal | undefined): Error {
     ? reason
     : new DOMException('The translation was aborted', 'AbortError');
 }
-
-type DeeplFormality = 'less' | 'more' | 'default' | 'prefer_less' | 'prefer_more';
 
 /** DeepL needs an English variant (`en` alone is deprecated); we default to `en-US`. */
 export function deeplTarget(targetLang: string): string {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMain, seedArticle } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 import { seedProject } from '../support/seed-project.js';
 
 const KEY = 'versio-test-key:fx';
@@ -112,7 +113,7 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
       );
       // One article finished and written whole, the other not written at all.
       expect(finished).toHaveLength(1);
-      expect(answered).toHaveLength(segments[finished[0]!]);
+      expect(answered).toHaveLength(segments[defined(finished[0], 'the finished article')]);
       expect(stopped.stderr).toMatch(
         new RegExp(`${answered.length} segment\\(s\\) translated in this run are kept`),
       );

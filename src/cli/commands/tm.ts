@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_MEMORY_PATH } from '../../memory/default.js';
+import { isSharedMemory } from '../../memory/open.js';
 import { version } from '../../version.js';
 import { action, type CliContext } from '../context.js';
 
@@ -110,5 +111,5 @@ lease has ended (left by a run that crashed) are dropped too.`,
 
 /** A memory file is relative to the working directory; a Redis URL is taken as it is. */
 function memoryAt(cwd: string, location: string): string {
-  return /^rediss?:\/\//i.test(location) ? location : resolve(cwd, location);
+  return isSharedMemory(location) ? location : resolve(cwd, location);
 }
