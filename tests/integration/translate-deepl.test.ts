@@ -156,6 +156,24 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
     expect(server.stats().requests).toBe(0);
   });
 
+  it('--dry-run after a run counts the targets the existing XLIFF carries as not to translate', async () => {
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
+    const first = await runMain(['translate', 'source/palmyre.fr.txt', '--provider', 'deepl', '--quiet'], {
+      cwd: dir.path,
+      env,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    // Another memory: nothing comes from it, every target from the XLIFF the first run wrote.
+    const priced = await runMain(
+      ['translate', 'source/palmyre.fr.txt', '--provider', 'deepl', '--dry-run', '--memory', 'other.jsonl'],
+      { cwd: dir.path, env },
+    );
+    expect(priced.code, priced.stderr).toBe(0);
+    expect(priced.stdout).toMatch(
+      /palmyre\.fr\.txt: 14 segments, 0 from memory, 0 to translate, 0 characters to bill, 0 request/,
+    );
+  });
+
   it('refuses a run over --max-chars with exit 4 before sending anything', async () => {
     const result = await run(['source/palmyre.fr.txt', '--max-chars', '100']);
     expect(result.code).toBe(4);
