@@ -18,6 +18,7 @@
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
 import { postEdit, postEditFamilies } from '../postedit/index.js';
+import { abortError } from './abort-error.js';
 import { locateApertium, locateChains } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
@@ -53,12 +54,6 @@ function describeSegments(batch: readonly SourceText[]): string {
   const ids = batch.map((source) => source.id);
   const shown = ids.slice(0, 10).join(', ');
   return ids.length > 10 ? `${shown}, … (${ids.length} segments)` : shown;
-}
-
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === 'AbortError') return reason;
-  return new DOMException('The translation was aborted', 'AbortError');
 }
 
 /** Sends one batch through `pipeline`, checks that every segment came back once, in order. */

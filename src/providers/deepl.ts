@@ -6,6 +6,7 @@
  */
 import type { Formality as DeeplFormality, SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { ProviderError } from '../errors.js';
+import { abortError } from './abort-error.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
 import { glossarySpec } from './deepl/glossary.js';
@@ -181,13 +182,6 @@ export async function createDeeplProvider(
       // do not hold the process open.
     },
   };
-}
-
-function abortError(signal: AbortSignal | undefined): Error {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error && reason.name === 'AbortError'
-    ? reason
-    : new DOMException('The translation was aborted', 'AbortError');
 }
 
 /** DeepL needs an English variant (`en` alone is deprecated); we default to `en-US`. */
