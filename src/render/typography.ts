@@ -14,10 +14,31 @@ const FR_SPACE = '[ \\u00a0\\u202f\\u2009]';
 // a regular space is accepted only when the group is exactly three digits).
 const GROUP_SEP = '[ \\u00a0\\u202f\\u2009]';
 
-const rules: readonly [RegExp, string | ((match: string) => string)][] = [
-  // « text » → “text”
-  [new RegExp(`«${FR_SPACE}*`, 'gu'), '“'],
-  [new RegExp(`${FR_SPACE}*»`, 'gu'), '”'],
+type Rule = readonly [RegExp, string | ((match: string) => string)];
+
+/**
+ * Quotation marks: American English quotes with “ ” (« text » → “text”); British English with
+ * ‘ ’ at the first level and “ ” inside (« il a dit “non” » → ‘il a dit “non”’), so en-GB also
+ * turns an engine's own first-level “ ” to ‘ ’ when the French had no guillemets.
+ */
+function quoteRules(text: string, variant: EnglishVariant): Rule[] {
+  const [open, close] = variant === 'en-GB' ? ['‘', '’'] : ['“', '”'];
+  const rules: Rule[] = [
+    [new RegExp(`«${FR_SPACE}*`, 'gu'), open],
+    [new RegExp(`${FR_SPACE}*»`, 'gu'), close],
+  ];
+  if (variant === 'en-GB' && !text.includes('«')) rules.push([/“/gu, '‘'], [/”/gu, '’']);
+  return rules;
+}
+
+/** Which English the typography writes: `en` is American English. */
+export type EnglishVariant = 'en-US' | 'en-GB';
+
+export function englishVariant(targetLang: string): EnglishVariant {
+  return /^en[-_]gb$/iu.test(targetLang) ? 'en-GB' : 'en-US';
+}
+
+const rules: readonly Rule[] = [
   // 10 000 / 1 500 000 → 10,000 / 1,500,000 (digits grouped by threes after a 1–3 digit head).
   [
     new RegExp(`(?<![\\d.,])\\d{1,3}(?:${GROUP_SEP}\\d{3})+(?![\\d])`, 'gu'),
@@ -33,9 +54,10 @@ const rules: readonly [RegExp, string | ((match: string) => string)][] = [
 export function englishTypographySpanned<S extends Span>(
   text: string,
   spans: readonly S[],
+  variant: EnglishVariant = 'en-US',
 ): { text: string; spans: S[] } {
   let out = { text, spans: [...spans] };
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of [...quoteRules(text, variant), ...rules]) {
     const edits: TextEdit[] = [];
     for (const match of out.text.matchAll(pattern)) {
       const insert = typeof replacement === 'string' ? replacement : replacement(match[0]);
@@ -47,6 +69,6 @@ export function englishTypographySpanned<S extends Span>(
   return out;
 }
 
-export function englishTypography(text: string): string {
-  return englishTypographySpanned(text, []).text;
+export function englishTypography(text: string, variant: EnglishVariant = 'en-US'): string {
+  return englishTypographySpanned(text, [], variant).text;
 }

@@ -26,3 +26,19 @@ describe('englishTypography', () => {
     expect(englishTypography(input)).toBe(expected);
   });
 });
+
+describe('englishTypography for British English (en-GB)', () => {
+  const british: [rule: string, input: string, expected: string][] = [
+    ['guillemets become single quotes', '«défaite définitive»', '‘défaite définitive’'],
+    ['a quotation inside guillemets keeps double quotes', '« il a dit “non” »', '‘il a dit “non”’'],
+    ['an engine’s own double quotes become single', 'He said “no”.', 'He said ‘no’.'],
+    ['apostrophes are untouched', 'Britain’s army', 'Britain’s army'],
+  ];
+  it.each(british)('%s', (_rule, input, expected) => {
+    expect(englishTypography(input, 'en-GB')).toBe(expected);
+  });
+
+  it('American English (the default) keeps double quotes', () => {
+    expect(englishTypography('«défaite»', 'en-US')).toBe('“défaite”');
+  });
+});
