@@ -8,10 +8,10 @@ import type { MemoryStore } from './memory/memory-store.js';
 import type { MemoryRecord } from './memory/record.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { findInMemory, memoryEngine, reviewedRecords, segmentKey } from './pipeline/memory.js';
-import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
+import { missingTerms, placeMarkers, postCheck, spansToProtect } from './pipeline/terms.js';
 import type { Provider, SourceText, TranslateResult } from './providers/provider.js';
 import { makeBatches, type Scheduler, translateAll } from './queue/index.js';
-import { englishTypographySpanned } from './render/typography.js';
+import { englishTypographySpanned, englishVariant } from './render/typography.js';
 import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
 
 /** What one document needs from the engine, prepared before anything is sent. */
@@ -59,18 +59,19 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
     const key = segmentKey(segment, provider, ctx.glossary);
     const hit = await findInMemory(memory, key, segment, doc);
     if (hit) {
-      fillHit(segment, hit, ctx.glossary);
+      fillHit(segment, hit, doc.targetLang, ctx.glossary);
       summary.fromMemory += 1;
       continue;
     }
     const spans = spansToProtect(segment, provider.supportsGlossary);
     const shielded = protectTerms(segment.source, spans, provider.placeholderStyle);
     summary.entities.protected += spans.length;
+    const places = placeMarkers(segment, spans, shielded.placeholders, ctx.glossary);
     work.push({
       segment,
       key,
       placeholders: shielded.placeholders,
-      text: { id: segment.id, text: shielded.text },
+      text: { id: segment.id, text: shielded.text, ...(places.length > 0 ? { places } : {}) },
     });
   }
   addContext(doc, work);
@@ -188,8 +189,13 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * A target from the memory, credited as the run that paid for it was (pipeline/memory.ts
  * memoryEngine), with what it cost: one document gives one XLIFF whichever path filled it.
  */
-function fillHit(segment: Segment, record: MemoryRecord, glossary: Glossary | undefined): void {
-  fillTarget(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), glossary);
+function fillHit(
+  segment: Segment,
+  record: MemoryRecord,
+  targetLang: string,
+  glossary: Glossary | undefined,
+): void {
+  fillTarget(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), targetLang, glossary);
   if (record.billedCharacters !== undefined && segment.provenance)
     segment.provenance.billedCharacters = record.billedCharacters;
 }
@@ -202,7 +208,7 @@ function fillFromMemory(
   ctx: PipelineContext,
   summary: DocumentSummary,
 ): void {
-  fillHit(item.segment, record, ctx.glossary);
+  fillHit(item.segment, record, doc.targetLang, ctx.glossary);
   summary.fromMemory += 1;
   ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: item.segment.id, from: 'memory' });
 }
@@ -240,7 +246,7 @@ async function runEngine(
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
           const untrusted = result.problems?.[index];
-          fillTarget(item.segment, restored, ctx.provider.name, ctx.glossary, untrusted);
+          fillTarget(item.segment, restored, ctx.provider.name, doc.targetLang, ctx.glossary, untrusted);
           const billed = result.billed?.[index];
           if (billed !== undefined && item.segment.provenance)
             item.segment.provenance.billedCharacters = billed;
@@ -296,11 +302,16 @@ function fillTarget(
   segment: Segment,
   restored: Pick<Restored, 'text' | 'targetSpans'>,
   engine: string,
+  targetLang: string,
   glossary?: Glossary,
   /** Why the engine's own answer cannot be trusted (provider-reported), if it says so. */
   untrusted?: string,
 ): void {
-  segment.target = englishTypographySpanned(restored.text, restored.targetSpans).text;
+  segment.target = englishTypographySpanned(
+    restored.text,
+    restored.targetSpans,
+    englishVariant(targetLang),
+  ).text;
   segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
   const all = untrusted === undefined ? postCheck(segment) : [untrusted, ...postCheck(segment)];
   const sourceChanged = segment.notes.some((n) => n.startsWith(SOURCE_CHANGED_NOTE));

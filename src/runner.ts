@@ -16,6 +16,7 @@ import { eachDocument } from './pipeline/each-document.js';
 import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
 import { annotateTerms } from './pipeline/terms.js';
 import { assertNotEmpty, executePlan, type PipelineContext, planDocument } from './pipeline.js';
+import type { EnglishStyle } from './postedit/types.js';
 import { type ProviderName, providers } from './providers/index.js';
 import { loadPacingSettings, type PacingSettings, toOverrides } from './providers/pacing-config.js';
 import type { Formality } from './providers/provider.js';
@@ -38,6 +39,8 @@ export interface TranslateRunOptions {
   sourceLang: string;
   targetLang: string;
   formality?: Formality;
+  /** English conventions (`--style`); default `ap`. */
+  style?: EnglishStyle;
   /** Model name for engines that serve several (`openai`). */
   model?: string;
   jobs?: number;
@@ -77,6 +80,7 @@ export async function translateFiles(
     sourceLang: options.sourceLang,
     targetLang: options.targetLang,
     ...(options.formality ? { formality: options.formality } : {}),
+    ...(options.style ? { style: options.style } : {}),
     ...(options.model ? { model: options.model } : {}),
   };
   const terms = glossary ? providerTerms(glossary) : [];
