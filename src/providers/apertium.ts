@@ -18,7 +18,7 @@
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
 import { postEdit, postEditFamilies } from '../postedit/index.js';
-import { locateApertium, locateChains } from './apertium/install.js';
+import { type ApertiumWrapper, locateApertium, locateChains, locateWrapper } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
@@ -98,10 +98,10 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
 }
 
 /** The repair chains that are installed (fr→ca→en, fr→eo→en, es→fr); missing ones are skipped. */
-async function locateRepairChains(bin: string, env: NodeJS.ProcessEnv): Promise<RepairChains> {
+async function locateRepairChains(wrapper: ApertiumWrapper, env: NodeJS.ProcessEnv): Promise<RepairChains> {
   // fr→eo→en first: it answers most look-ups; fr→ca→en (a weaker pair) only for what it missed.
   const [backToFrench, viaEsperanto, viaCatalan] = await locateChains(
-    bin,
+    wrapper,
     [['es-fr'], ['fr-eo', 'eo-en'], ['fra-cat', 'cat-eng']],
     env,
   ).catch(() => []);
@@ -117,9 +117,10 @@ export const createApertium: ProviderFactory = async (options) => {
   const modes = modesFor(options);
   // News post-editing of the English (src/postedit/), by family; VERSIO_POSTEDIT chooses them.
   const families = postEditFamilies(env.VERSIO_POSTEDIT);
+  const wrapper = await locateWrapper(bin, env);
   const [installation, chains] = await Promise.all([
-    locateApertium(bin, modes, env),
-    locateRepairChains(bin, env),
+    locateApertium(wrapper, modes, env),
+    locateRepairChains(wrapper, env),
   ]);
   // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
   // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).
@@ -131,7 +132,11 @@ export const createApertium: ProviderFactory = async (options) => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
-      const marked = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
+      const marked = await pool.use(signal, (pipeline) => {
+        const answer = exchange(pipeline, batch, signal); // the batch is written before this returns
+        repair.warm();
+        return answer;
+      });
       const sources = batch.map((source) => source.text);
       const repaired = await repair.repair(marked, sources, signal);
       const texts = repaired.map((text, i) =>

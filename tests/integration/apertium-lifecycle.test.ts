@@ -1,7 +1,7 @@
 /**
  * The Apertium provider's processes: warm pipelines in a pool, abort, a stage dying
  * mid-batch, and close() leaving no process behind. Real Apertium; the stages are
- * direct children of this test process, read from /proc.
+ * descendants of this test process (under one `sh` per pipeline), read from /proc.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/errors.js';
