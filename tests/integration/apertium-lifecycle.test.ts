@@ -101,3 +101,21 @@ describe('close()', () => {
     expect(started.filter((stage) => processExists(stage.pid))).toEqual([]);
   });
 });
+
+describe('the unknown-word repair', () => {
+  it('starts its chains with the first batch, one without unknown words too, and close() ends them', async () => {
+    provider = await createApertium({ ...options, jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const onePipeline = apertiumStages().length;
+    await provider.close();
+    // The repair's pipelines (es→fr, fr→eo→en, fr→ca→en; npm run seed installs them) start beside the
+    // main one, so they load while it translates.
+    provider = await createApertium({ sourceLang: 'fr', targetLang: 'en', jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    await waitFor(() => apertiumStages().length > onePipeline, 'the repair chains to start');
+    const started = apertiumStages().map((stage) => stage.pid);
+    await provider.close();
+    provider = undefined;
+    expect(started.filter((pid) => processExists(pid))).toEqual([]);
+  });
+});
