@@ -4,7 +4,7 @@
  * Each NUL-terminated record written in comes back as one NUL-terminated record, and
  * the processes stay up between calls, so the transducers load once per pipeline.
  *
- * One `sh` per pipeline starts the stages (see launchScript): Node's spawn() blocks the event
+ * One `sh` per pipeline starts the stages (stage-status.ts): Node's spawn() blocks the event
  * loop until the child has exec'd, so 24 stages spawned from Node cost 24 scheduling delays
  * in a row — 0.6 s on a loaded 2-core machine, 3 s for the four pipelines of the repair —
  * where a shell forks them without waiting, as `apertium a | apertium b` does. Each stage still
@@ -14,9 +14,9 @@
  * call would hang), and the stages can be killed one by one by pid.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { describeEnd, launchScript, rootCause, type StageEnd, statusEnd } from './stage-status.js';
 
 /** Rejection when the pipeline dies with records still owed. */
 export class PipelineExit extends Error {}
@@ -30,12 +30,6 @@ interface PendingCall {
   reject: (error: Error) => void;
 }
 
-interface StageEnd {
-  name: string;
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 /** The stages share the shell's stderr: its last characters go into the error message. */
 const STDERR_TAIL = 1_000;
 /**
@@ -43,45 +37,6 @@ const STDERR_TAIL = 1_000;
  * long for them before killing the rest, so the error names the stage that died first.
  */
 const SETTLE_MS = 250;
-
-/** The end that explains the others: a signal other than SIGPIPE, then an error code. */
-function rootCause(ends: readonly StageEnd[]): StageEnd | undefined {
-  const rank = (end: StageEnd) =>
-    end.signal && end.signal !== 'SIGPIPE' ? 0 : end.code ? 1 : end.signal ? 2 : 3;
-  return [...ends].sort((a, b) => rank(a) - rank(b))[0];
-}
-
-function describeEnd(end: StageEnd, stderr: string): string {
-  const how = end.signal ? `was killed (${end.signal})` : `exited with code ${end.code}`;
-  return `${end.name} ${how}${stderr ? `: ${stderr}` : ''}`;
-}
-
-const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
-
-/**
- * `{ exec 4<&0; stage <&4 4<&- 3>&- & echo "pid 0 $!" >&3; wait $!; echo "end 0 $?" >&3; } | …`:
- * each stage runs in the background of its own subshell, which reports the stage's pid, reaps it
- * and reports its status. A background command's stdin would be /dev/null (dash ignores
- * `0<&0` there), hence the copy on fd 4; `3>&-` keeps the status pipe out of the stages.
- */
-function launchScript(stages: readonly (readonly string[])[]): string {
-  return stages
-    .map((argv, i) => {
-      const command = argv.map(quote).join(' ');
-      return `{ exec 4<&0; ${command} <&4 4<&- 3>&- & echo "pid ${i} $!" >&3; wait $!; echo "end ${i} $?" >&3; }`;
-    })
-    .join(' | ');
-}
-
-const SIGNAL_NAMES = new Map(
-  Object.entries(os.constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]),
-);
-
-/** A shell status: 128 + n for a stage killed by signal n. */
-function statusEnd(name: string, status: number): StageEnd {
-  const signal = status > 128 ? SIGNAL_NAMES.get(status - 128) : undefined;
-  return signal ? { name, code: null, signal } : { name, code: status, signal: null };
-}
 
 /** SIGKILL to a stage; its subshell reaps it. A stage that already exited is no error. */
 function killProcess(pid: number): void {
