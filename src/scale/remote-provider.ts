@@ -47,6 +47,9 @@ export async function createRemoteProvider(remote: RemoteOptions): Promise<Provi
   connection.on('end', () => onLost(new Error('connection closed')));
   events.on('error', () => undefined);
   queue.on('error', () => undefined);
+  // BullMQ's waitUntilFinished listens for the queue closing once per job waited for: as many as
+  // the run has documents in flight, not a leak (Node warns past 10).
+  queue.setMaxListeners(0);
   await events.waitUntilReady().catch((error: unknown) => {
     throw redisError(name, error);
   });
