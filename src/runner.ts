@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { checkDocument } from './check/check-document.js';
@@ -69,6 +70,9 @@ export async function translateFiles(
   files: readonly string[],
   options: TranslateRunOptions,
 ): Promise<RunSummary> {
+  // Every document of the run and every request in flight listens on this one signal for Ctrl-C:
+  // as many as --jobs and the queue allow, not a leak (Node warns past 10).
+  setMaxListeners(0, options.signal);
   const glossaryPath = await glossaryPathFor(options.glossary, process.cwd());
   const glossary = glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath);
   const matcher = glossary ? buildMatcher(glossary) : undefined;
