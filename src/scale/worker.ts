@@ -11,7 +11,7 @@
 import type { Job, Queue, Worker } from 'bullmq';
 import { RetryableError, VersioError } from '../errors.js';
 import { type ProviderName, providers } from '../providers/index.js';
-import type { Pacing, Provider, ProviderTerm } from '../providers/provider.js';
+import type { Pacing, PacingOverrides, Provider, ProviderTerm } from '../providers/provider.js';
 import { failureText, glossaryKey, queueName, type RequestJobData, type RequestJobResult } from './jobs.js';
 import { connectRedis, redisError, redisName } from './redis-connection.js';
 import { finishSlot, sentSlot, takeSlot } from './sliding-window.js';
@@ -21,6 +21,11 @@ export interface WorkerRunOptions {
   provider: ProviderName;
   /** Jobs this worker runs at once (the queue's global concurrency still bounds all workers). */
   concurrency: number;
+  /**
+   * The engine's pacing and retry settings (`--rate`, versio.config.json): they bind every
+   * worker together, so each worker of a provider should be given the same.
+   */
+  overrides?: PacingOverrides;
   /** Longest pause a Retry-After may impose (ms). */
   maxRetryAfterMs?: number;
   /** Lock of a running job; a worker silent for longer is taken for dead (ms). */
@@ -60,6 +65,7 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
         ...(data.options.style ? { style: data.options.style } : {}),
         ...(data.options.model ? { model: data.options.model } : {}),
         ...(providerTerms ? { providerTerms } : {}),
+        ...(options.overrides ? { overrides: options.overrides } : {}),
         env: options.env,
       });
       engines.set(key, engine);
@@ -100,12 +106,20 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
     const finished = () =>
       finishSlot(connection, queueName(options.provider), pacing, member).catch(() => undefined);
     try {
-      const result = await engine.translate(job.data.texts, controller.signal, { sent }).finally(finished);
+      // A server that says its window is spent (OpenAI's x-ratelimit headers) pauses every worker.
+      const pause = (ms: number) =>
+        void queue.rateLimit(Math.min(ms, engine.retry.maxRetryAfterMs)).catch(() => undefined);
+      const result = await engine
+        .translate(job.data.texts, controller.signal, { sent, pause })
+        .finally(finished);
       options.onEvent?.({ type: 'job-done', id: String(job.id), texts: job.data.texts.length });
       return result;
     } catch (error) {
       if (error instanceof RetryableError && error.rateLimited) {
-        const ms = Math.min(error.retryAfterMs ?? 1000, options.maxRetryAfterMs ?? 60_000);
+        const ms = Math.min(
+          error.retryAfterMs ?? 1000,
+          options.maxRetryAfterMs ?? engine.retry.maxRetryAfterMs,
+        );
         options.onEvent?.({ type: 'paused', ms });
         await queue.rateLimit(ms);
         throw new RateLimitError();

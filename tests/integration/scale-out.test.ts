@@ -68,7 +68,7 @@ let redis: RedisServer;
 let server: DeeplServerProcess;
 const children: ChildProcess[] = [];
 
-function startWorker(lockMs = 30_000): ChildProcess {
+function startWorker(lockMs = 30_000, extra: string[] = []): ChildProcess {
   const child = spawn(
     process.execPath,
     [
@@ -82,6 +82,7 @@ function startWorker(lockMs = 30_000): ChildProcess {
       String(CONCURRENCY),
       '--lock-ms',
       String(lockMs),
+      ...extra,
     ],
     {
       env: { ...process.env, CI: 'true', DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url },
@@ -158,6 +159,23 @@ describe('versio worker + versio translate --redis', () => {
     // Nothing goes to the engine again (the targets come from the memory or the XLIFF already written).
     for (const d of (JSON.parse(rerun.stdout) as Summary).documents) expect(d.translated).toBe(0);
     expect((await server.stats()).translations.length).toBe(requests.length * 2);
+    dir.cleanup();
+  });
+
+  it("a worker's --rate paces the engine; the enqueuer refuses pacing options it cannot apply (exit 2)", async () => {
+    server = await startDeeplServerProcess({ authKeys: [KEY], latencyMs: 50, arrivalBounds: true });
+    const { dir, files } = project(8);
+    const refused = await translate(dir.path, files, ['--redis', redis.url, '--rate', '2']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^versio: --rate and --concurrency pace the engine/m);
+    startWorker(30_000, ['--rate', '2']);
+    const run = await translate(dir.path, files, ['--redis', redis.url, '--out', 'remote', '--jobs', '8']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const requests = (await server.stats()).translations.filter((t) => t.status === 200);
+    expect(requests).toHaveLength(8);
+    // The DeepL default (5 a second) would let up to 5 in; the worker's --rate 2 lets 2.
+    expect(mostInOneWindow(requests, WINDOW_MS)).toBeLessThanOrEqual(2);
     dir.cleanup();
   });
 

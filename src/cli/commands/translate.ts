@@ -118,6 +118,14 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
     .action(
       action(ctx, async (files: string[], options: TranslateCliOptions) => {
         if (!isProviderName(options.provider)) throw new InputError(`unknown provider ${options.provider}`);
+        if (options.redis && (options.rate !== undefined || options.concurrency !== undefined)) {
+          throw new InputError(
+            '--rate and --concurrency pace the engine, which the workers call with --redis',
+            {
+              hint: "give them to every `versio worker` (or put them in the workers' versio.config.json)",
+            },
+          );
+        }
         const [{ createReporter, reporterMode }, { formatSummary }] = await Promise.all([
           import('../reporter.js'),
           import('../summary.js'),

@@ -1,13 +1,16 @@
 import { type Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
-import { positiveInt } from '../arguments.js';
+import { positiveInt, positiveNumber } from '../arguments.js';
 import { action, type CliContext } from '../context.js';
 
 interface WorkerCliOptions {
   redis: string;
   provider: string;
   concurrency: number;
+  rate?: number;
+  maxRetryAfter?: number;
+  timeout?: number;
   lockMs?: number;
   quiet?: boolean;
 }
@@ -23,6 +26,9 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         .default('apertium'),
     )
     .option('-c, --concurrency <n>', 'requests this worker runs at once', positiveInt, 2)
+    .option('--rate <n>', "the engine's requests per rolling second, all workers together", positiveNumber)
+    .option('--max-retry-after <seconds>', "cap on a server's Retry-After", positiveNumber)
+    .option('--timeout <seconds>', 'time a request may take before it is retried', positiveNumber)
     .option(
       '--lock-ms <ms>',
       'a worker silent this long is taken for dead and its jobs go to others',
@@ -34,6 +40,8 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       `
 The provider's rate limit and concurrency hold for all workers together (Redis keeps them), a
 429 pauses every worker, and the translation memory in Redis is shared. Stop with Ctrl-C.
+Pacing is the engine's default (README), else versio.config.json "translate": { "<engine>": … }
+in the worker's directory, else --rate / --max-retry-after / --timeout: give every worker the same.
 
 Examples:
   $ versio worker --redis redis://127.0.0.1:6379 --provider deepl      (DEEPL_AUTH_KEY set)
@@ -43,6 +51,15 @@ Examples:
       action(ctx, async (options: WorkerCliOptions) => {
         if (!isProviderName(options.provider)) throw new InputError(`unknown provider ${options.provider}`);
         const { runWorker } = await import('../../scale/worker.js');
+        const { CONFIG_FILE } = await import('../../check/config-file.js');
+        const { loadPacingSettings, toOverrides } = await import('../../providers/pacing-config.js');
+        const fromFile = await loadPacingSettings(ctx.io.cwd, CONFIG_FILE, options.provider);
+        const overrides = toOverrides({
+          ...fromFile,
+          ...(options.rate !== undefined ? { rate: options.rate } : {}),
+          ...(options.maxRetryAfter !== undefined ? { maxRetryAfter: options.maxRetryAfter } : {}),
+          ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+        });
         const say = (line: string) => {
           if (!options.quiet) ctx.io.stderr.write(`${line}\n`);
         };
@@ -50,6 +67,7 @@ Examples:
           redisUrl: options.redis,
           provider: options.provider,
           concurrency: options.concurrency,
+          overrides,
           ...(options.lockMs ? { lockMs: options.lockMs } : {}),
           env: ctx.io.env,
           signal: ctx.signal,
