@@ -53,11 +53,22 @@ export function termsHash(terms: readonly ProviderTerm[]): string {
  * A job's failure carries the exit code of the error that ended it (`[exit 4] …`), so the
  * enqueuer stops with the code a local run would have.
  */
-export function failureText(exitCode: number, message: string): string {
-  return `[exit ${exitCode}] ${message}`;
+/**
+ * `retryable`: the request failed for a reason worth retrying (5xx, timeout, 429s past the retry
+ * budget); once the job has no attempt left, the enqueuer fails only the document it belongs to.
+ */
+export function failureText(exitCode: number, message: string, retryable = false): string {
+  return `[exit ${exitCode}${retryable ? ' retryable' : ''}] ${message}`;
 }
 
-export function parseFailure(reason: string): { exitCode: number; message: string } {
-  const match = /^\[exit (\d+)\] ([\s\S]*)$/.exec(reason);
-  return match ? { exitCode: Number(match[1]), message: match[2] ?? '' } : { exitCode: 3, message: reason };
+export function parseFailure(reason: string): { exitCode: number; message: string; retryable: boolean } {
+  const match = /^\[exit (\d+)( retryable)?\] ([\s\S]*)$/.exec(reason);
+  return match
+    ? { exitCode: Number(match[1]), message: match[3] ?? '', retryable: match[2] !== undefined }
+    : { exitCode: 3, message: reason, retryable: false };
+}
+
+/** Redis hash: job id → when the job first met a 429 (ms), for the retry budget of its 429s. */
+export function limitedKey(queue: string): string {
+  return `versio:limited:${queue}`;
 }

@@ -5,7 +5,7 @@
  * local run. Ctrl-C stops waiting; the jobs stay queued, and a rerun finds them by id.
  */
 import type { Queue, QueueEvents } from 'bullmq';
-import { InputError, ProviderError, QuotaError, type VersioError } from '../errors.js';
+import { InputError, ProviderError, QuotaError, RetriesExhaustedError, type VersioError } from '../errors.js';
 import type { ProviderName } from '../providers/index.js';
 import type { Provider, ProviderTerm, SourceText, TranslateResult } from '../providers/provider.js';
 import {
@@ -124,7 +124,11 @@ type RequestJobResult = TranslateResult;
 
 /** A job that failed for good: the error its worker reported, with the same exit code. */
 function jobError(error: unknown): VersioError {
-  const { exitCode, message } = parseFailure(error instanceof Error ? error.message : String(error));
+  const { exitCode, message, retryable } = parseFailure(
+    error instanceof Error ? error.message : String(error),
+  );
+  // Out of attempts or of its 429 budget: the batch's document fails alone, as in a local run.
+  if (retryable) return new RetriesExhaustedError(message, { hint: 'the engine kept refusing or failing' });
   if (exitCode === 4) return new QuotaError(message);
   if (exitCode === 2) return new InputError(message);
   return new ProviderError(message);

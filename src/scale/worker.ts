@@ -12,7 +12,14 @@ import type { Job, Queue, Worker } from 'bullmq';
 import { RetryableError, VersioError } from '../errors.js';
 import { type ProviderName, providers } from '../providers/index.js';
 import type { Pacing, PacingOverrides, Provider, ProviderTerm } from '../providers/provider.js';
-import { failureText, glossaryKey, queueName, type RequestJobData, type RequestJobResult } from './jobs.js';
+import {
+  failureText,
+  glossaryKey,
+  limitedKey,
+  queueName,
+  type RequestJobData,
+  type RequestJobResult,
+} from './jobs.js';
 import { connectRedis, redisError, redisName } from './redis-connection.js';
 import { finishSlot, sentSlot, takeSlot } from './sliding-window.js';
 
@@ -86,6 +93,7 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
   };
 
   const lockMs = options.lockMs ?? 30_000;
+  const limited = limitedKey(queueName(options.provider));
   const controller = new AbortController();
   const processor = async (job: Job<RequestJobData, RequestJobResult>): Promise<RequestJobResult> => {
     if (job.data.provider !== options.provider) {
@@ -112,6 +120,7 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
       const result = await engine
         .translate(job.data.texts, controller.signal, { sent, pause })
         .finally(finished);
+      await connection.hdel(limited, String(job.id)).catch(() => undefined);
       options.onEvent?.({ type: 'job-done', id: String(job.id), texts: job.data.texts.length });
       return result;
     } catch (error) {
@@ -120,13 +129,23 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
           error.retryAfterMs ?? 1000,
           options.maxRetryAfterMs ?? engine.retry.maxRetryAfterMs,
         );
+        // 429s are retried within a time budget from the job's first one, whichever worker met it.
+        const now = Date.now();
+        await connection.hsetnx(limited, String(job.id), String(now));
+        const first = Number((await connection.hget(limited, String(job.id))) ?? now);
+        if (now + ms - first > engine.retry.budgetMs) {
+          await connection.hdel(limited, String(job.id)).catch(() => undefined);
+          throw new UnrecoverableError(
+            failureText(3, `${error.message} (${Math.round((now - first) / 1000)} s of 429s)`, true),
+          );
+        }
         options.onEvent?.({ type: 'paused', ms });
         await queue.rateLimit(ms);
         throw new RateLimitError();
       }
       if (error instanceof RetryableError) {
         options.onEvent?.({ type: 'job-retry', id: String(job.id), reason: error.reason });
-        throw new Error(failureText(error.exitCode, error.message));
+        throw new Error(failureText(error.exitCode, error.message, true));
       }
       if (error instanceof VersioError)
         throw new UnrecoverableError(failureText(error.exitCode, error.message));

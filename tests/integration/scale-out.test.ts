@@ -5,7 +5,7 @@
  * local run, and neither a worker killed mid-job nor a Redis stopped mid-run loses anything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { binPath, runBin, tempDir } from '../support/cli.js';
@@ -176,6 +176,31 @@ describe('versio worker + versio translate --redis', () => {
     expect(requests).toHaveLength(8);
     // The DeepL default (5 a second) would let up to 5 in; the worker's --rate 2 lets 2.
     expect(mostInOneWindow(requests, WINDOW_MS)).toBeLessThanOrEqual(2);
+    dir.cleanup();
+  });
+
+  it("a request past the workers' retry budget fails its own document: the others are written, exit 3 names it", async () => {
+    server = await startDeeplServerProcess({ authKeys: [KEY], refuse: { match: 'BLOQUÉE', retryAfter: 1 } });
+    const { dir, files } = project(3);
+    writeFileSync(
+      join(dir.path, 'source/bloque.fr.txt'),
+      'Dossier bloqué\n\nCette phrase BLOQUÉE ne passe jamais.\n',
+    );
+    startWorker(30_000, ['--retry-budget', '2']);
+    const run = await translate(
+      dir.path,
+      [...files, 'source/bloque.fr.txt'],
+      ['--redis', redis.url, '--out', 'out'],
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^versio: 1 of 4 document\(s\) not translated \(3 written\):/m);
+    expect(run.stderr).toContain('source/bloque.fr.txt: ');
+    expect(run.stderr).not.toContain('\n    at ');
+    expect(
+      readdirSync(join(dir.path, 'out'))
+        .filter((f) => f.endsWith('.xlf'))
+        .sort(),
+    ).toEqual(['a0.en.xlf', 'a1.en.xlf', 'a2.en.xlf']);
     dir.cleanup();
   });
 

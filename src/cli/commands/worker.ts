@@ -9,6 +9,7 @@ interface WorkerCliOptions {
   provider: string;
   concurrency: number;
   rate?: number;
+  retryBudget?: number;
   maxRetryAfter?: number;
   timeout?: number;
   lockMs?: number;
@@ -27,6 +28,11 @@ export function registerWorker(program: Command, ctx: CliContext): void {
     )
     .option('-c, --concurrency <n>', 'requests this worker runs at once', positiveInt, 2)
     .option('--rate <n>', "the engine's requests per rolling second, all workers together", positiveNumber)
+    .option(
+      '--retry-budget <seconds>',
+      "how long a request's 429s are retried, from its first (default 600)",
+      positiveNumber,
+    )
     .option('--max-retry-after <seconds>', "cap on a server's Retry-After", positiveNumber)
     .option('--timeout <seconds>', 'time a request may take before it is retried', positiveNumber)
     .option(
@@ -41,7 +47,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
 The provider's rate limit and concurrency hold for all workers together (Redis keeps them), a
 429 pauses every worker, and the translation memory in Redis is shared. Stop with Ctrl-C.
 Pacing is the engine's default (README), else versio.config.json "translate": { "<engine>": … }
-in the worker's directory, else --rate / --max-retry-after / --timeout: give every worker the same.
+in the worker's directory, else --rate / --retry-budget / --max-retry-after / --timeout: give every worker the same.
 
 Examples:
   $ versio worker --redis redis://127.0.0.1:6379 --provider deepl      (DEEPL_AUTH_KEY set)
@@ -57,6 +63,7 @@ Examples:
         const overrides = toOverrides({
           ...fromFile,
           ...(options.rate !== undefined ? { rate: options.rate } : {}),
+          ...(options.retryBudget !== undefined ? { retryBudget: options.retryBudget } : {}),
           ...(options.maxRetryAfter !== undefined ? { maxRetryAfter: options.maxRetryAfter } : {}),
           ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
         });
