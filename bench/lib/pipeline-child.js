@@ -4,7 +4,7 @@
 // Usage: node bench/lib/pipeline-child.js <corpus dir> <count> <out dir>
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { translateFiles } from '../../dist/runner.js';
+import { translateFiles } from '../../dist/pipeline/translate.js';
 
 const [dir, count, out] = process.argv.slice(2);
 const manifest = JSON.parse(await readFile(join(dir, 'corpus.manifest'), 'utf8'));
@@ -18,6 +18,7 @@ const summary = await translateFiles(files, {
   sourceLang: 'fr',
   targetLang: 'en',
   signal: new AbortController().signal,
+  cwd: process.cwd(),
   env: process.env,
 });
 const seconds = (performance.now() - started) / 1000;

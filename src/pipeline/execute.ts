@@ -1,108 +1,15 @@
-import type { Document, Segment } from './document.js';
-import { segmentsOf } from './document.js';
-import { InputError } from './errors.js';
-import { type Placeholder, protectTerms, type Restored, restoreTerms } from './glossary/protect.js';
-import { markTargetTerms } from './glossary/target-spans.js';
-import type { Glossary } from './glossary/types.js';
-import type { MemoryStore } from './memory/memory-store.js';
-import type { MemoryRecord } from './memory/record.js';
-import type { DocumentSummary, PipelineEvent } from './pipeline/events.js';
-import { findInMemory, memoryEngine, reviewedRecords, segmentKey } from './pipeline/memory.js';
-import { missingTerms, postCheck, spansToProtect } from './pipeline/terms.js';
-import type { Provider, SourceText, TranslateResult } from './providers/provider.js';
-import { makeBatches, type Scheduler, translateAll } from './queue/index.js';
-import { englishTypographySpanned } from './render/typography.js';
-import { isReviewed, SOURCE_CHANGED_NOTE } from './review/merge.js';
-
-/** What one document needs from the engine, prepared before anything is sent. */
-interface Work {
-  segment: Segment;
-  key: string;
-  text: SourceText;
-  placeholders: Placeholder[];
-}
-
-export interface PipelineContext {
-  provider: Provider;
-  /** The run's scheduler for `provider`: one lane (concurrency, rate, 429 pauses) for all documents. */
-  scheduler: Scheduler;
-  memory: MemoryStore;
-  glossary: Glossary | undefined;
-  signal: AbortSignal;
-  onEvent?: (event: PipelineEvent) => void;
-}
-
-/** A document with its memory hits filled in and the work left for the engine. */
-export interface Plan {
-  doc: Document;
-  work: Work[];
-  summary: DocumentSummary;
-  /** Reviewed targets of the returned XLIFF, stored as human translations when the plan runs. */
-  reviewed: MemoryRecord[];
-}
-
-/**
- * Stage "memory": segments found in the translation memory are filled from it; the rest are
- * protected and queued as work for the engine. Nothing is sent yet, so a run can be priced
- * (`--dry-run`, `--max-chars`) before it costs anything.
- */
-export async function planDocument(doc: Document, ctx: PipelineContext): Promise<Plan> {
-  const { provider, memory } = ctx;
-  const summary = emptySummary(doc.path);
-  const work: Work[] = [];
-  const pending = segmentsOf(doc).filter((s) => s.state === 'initial');
-  summary.segments = segmentsOf(doc).length;
-  const carried = segmentsOf(doc).filter((s) => s.state !== 'initial');
-  summary.kept = carried.filter(isReviewed).length;
-  summary.reused = carried.length - summary.kept;
-  for (const segment of pending) {
-    const key = segmentKey(segment, provider, ctx.glossary);
-    const hit = await findInMemory(memory, key, segment, doc);
-    if (hit) {
-      fillHit(segment, hit, ctx.glossary);
-      summary.fromMemory += 1;
-      continue;
-    }
-    const spans = spansToProtect(segment, provider.supportsGlossary);
-    const shielded = protectTerms(segment.source, spans, provider.placeholderStyle);
-    summary.entities.protected += spans.length;
-    work.push({
-      segment,
-      key,
-      placeholders: shielded.placeholders,
-      text: { id: segment.id, text: shielded.text },
-    });
-  }
-  addContext(doc, work);
-  // A sentence repeated in the document is sent once (runClaimed), so priced once.
-  const sent = [...new Map(work.map((w) => [w.key, w])).values()];
-  summary.characters = sent.reduce((n, w) => n + w.segment.source.length, 0);
-  const estimate = provider.estimateTokens;
-  if (estimate && sent.length > 0) {
-    const batches = makeBatches(
-      sent.map((w) => w.text),
-      provider.limits,
-    );
-    const usage = batches.map((b) => estimate.call(provider, b));
-    summary.tokens = {
-      prompt: usage.reduce((n, u) => n + u.promptTokens, 0),
-      completion: usage.reduce((n, u) => n + u.completionTokens, 0),
-    };
-  }
-  summary.requests =
-    sent.length === 0
-      ? 0
-      : makeBatches(
-          sent.map((w) => w.text),
-          provider.limits,
-        ).length;
-  return {
-    doc,
-    work,
-    summary,
-    reviewed: await reviewedRecords(doc, memory, provider, ctx.glossary, new Date()),
-  };
-}
+import type { Document } from '../document.js';
+import { segmentsOf } from '../document.js';
+import { restoreTerms } from '../glossary/protect.js';
+import { markTargetTerms } from '../glossary/target-spans.js';
+import type { MemoryRecord } from '../memory/record.js';
+import type { SourceText, TranslateResult } from '../providers/provider.js';
+import { translateAll } from '../queue/index.js';
+import type { PipelineContext } from './context.js';
+import type { DocumentSummary } from './events.js';
+import type { Plan, Work } from './plan.js';
+import { fillHit, finish } from './target.js';
+import { missingTerms } from './terms.js';
 
 /**
  * Stages "provider → restore": the planned work goes to the engine through the queue; every
@@ -182,16 +89,6 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', stop, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
   });
-}
-
-/**
- * A target from the memory, credited as the run that paid for it was (pipeline/memory.ts
- * memoryEngine), with what it cost: one document gives one XLIFF whichever path filled it.
- */
-function fillHit(segment: Segment, record: MemoryRecord, glossary: Glossary | undefined): void {
-  finish(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), glossary);
-  if (record.billedCharacters !== undefined && segment.provenance)
-    segment.provenance.billedCharacters = record.billedCharacters;
 }
 
 /** A segment someone else paid for in this run (or since the plan): filled like a memory hit. */
@@ -286,46 +183,6 @@ function tokenShares(
   }));
 }
 
-/**
- * Restore done: English typography (moving the restored spans with the text, so it never
- * rewrites a glossary form), post-check, state and provenance. Notes and state are functions of
- * the model (source spans, target text), so a memory hit gives what the engine path gave.
- */
-function finish(
-  segment: Segment,
-  restored: Pick<Restored, 'text' | 'targetSpans'>,
-  engine: string,
-  glossary?: Glossary,
-  /** Why the engine's own answer cannot be trusted (provider-reported), if it says so. */
-  untrusted?: string,
-): void {
-  segment.target = englishTypographySpanned(restored.text, restored.targetSpans).text;
-  segment.provenance = { engine, ...(glossary ? { glossaryHash: glossary.hash } : {}) };
-  const all = untrusted === undefined ? postCheck(segment) : [untrusted, ...postCheck(segment)];
-  const sourceChanged = segment.notes.some((n) => n.startsWith(SOURCE_CHANGED_NOTE));
-  segment.state = all.length > 0 || sourceChanged ? 'needs-review' : 'translated';
-  segment.notes = [
-    ...segment.notes.filter((n) => !n.startsWith('post-check:')),
-    ...all.map((p) => `post-check: ${p}`),
-  ];
-}
-
-/**
- * DeepL's `context` (not billed): the sentences around each segment, so sentence-by-sentence
- * translation keeps the article's sense. Engines without context ignore it.
- */
-function addContext(doc: Document, work: Work[]): void {
-  const all = segmentsOf(doc);
-  const index = new Map(all.map((s, i) => [s.id, i]));
-  const sentences = all.map((s) => s.source);
-  for (const item of work) {
-    const i = index.get(item.segment.id) ?? 0;
-    const around = [all[i - 2], all[i - 1], all[i + 1], all[i + 2]].filter((s) => s !== undefined);
-    item.text.context = around.map((s) => s.source).join(' ');
-    item.text.article = { sentences, index: i };
-  }
-}
-
 function tally(doc: Document, summary: DocumentSummary): void {
   for (const segment of segmentsOf(doc)) {
     summary.entities.matched += segment.spans.length;
@@ -336,25 +193,4 @@ function tally(doc: Document, summary: DocumentSummary): void {
       summary.entities.verified += segment.spans.filter((s) => !missing.has(s.target)).length;
     }
   }
-}
-
-function emptySummary(path: string): DocumentSummary {
-  return {
-    path,
-    segments: 0,
-    fromMemory: 0,
-    translated: 0,
-    kept: 0,
-    reused: 0,
-    needsReview: 0,
-    entities: { matched: 0, protected: 0, verified: 0 },
-    characters: 0,
-    billedCharacters: 0,
-    requests: 0,
-    outputs: [],
-  };
-}
-
-export function assertNotEmpty(doc: Document): void {
-  if (segmentsOf(doc).length === 0) throw new InputError(`${doc.path}: no text to translate`);
 }

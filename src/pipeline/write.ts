@@ -1,11 +1,11 @@
-import { basename, join } from 'node:path';
-import type { Document } from './document.js';
-import type { Glossary } from './glossary/types.js';
-import { writeFileAtomic } from './io/atomic-write.js';
-import { renderArticle } from './render/article.js';
-import { toResources } from './render/resources.js';
-import type { ReviewFinding } from './render/review-page.js';
-import { version } from './version.js';
+import { basename, join, resolve } from 'node:path';
+import type { Document } from '../document.js';
+import type { Glossary } from '../glossary/types.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderArticle } from '../render/article.js';
+import { toResources } from '../render/resources.js';
+import type { ReviewFinding } from '../render/review-page.js';
+import { version } from '../version.js';
 
 /** Where the outputs of one translated article go. */
 export interface OutputPaths {
@@ -48,6 +48,8 @@ export interface OutputOptions {
   glossary?: Glossary;
   /** `versio check` findings shown inline on the review page. */
   findings?: readonly ReviewFinding[];
+  /** Relative paths are written under it; the paths returned are as given. */
+  cwd: string;
 }
 
 /**
@@ -60,9 +62,9 @@ export async function writeOutputs(
   options: OutputOptions,
 ): Promise<string[]> {
   const [{ writeXliff12 }, { writeXliff2 }, { renderReviewPage }] = await Promise.all([
-    import('./xliff/write12.js'),
-    import('./xliff/write2.js'),
-    import('./render/review-page.js'),
+    import('../xliff/write12.js'),
+    import('../xliff/write2.js'),
+    import('../render/review-page.js'),
   ]);
   const xliff =
     options.format === 'xliff2'
@@ -86,7 +88,9 @@ export async function writeOutputs(
   // The XLIFF first and durable: it holds the reviewed work and rebuilds everything else
   // (`versio render`). The rest are derived, so atomic without fsync, side by side.
   const [first, ...rest] = files;
-  if (first) await writeFileAtomic(first[0], first[1]);
-  await Promise.all(rest.map(([path, data]) => writeFileAtomic(path, data, undefined, 'atomic')));
+  if (first) await writeFileAtomic(resolve(options.cwd, first[0]), first[1]);
+  await Promise.all(
+    rest.map(([path, data]) => writeFileAtomic(resolve(options.cwd, path), data, undefined, 'atomic')),
+  );
   return files.map(([path]) => path);
 }

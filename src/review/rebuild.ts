@@ -12,7 +12,7 @@ import { markTargetTerms } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { MAX_INPUT_BYTES } from '../io/text-file.js';
-import { outputPaths } from '../outputs.js';
+import { outputPaths } from '../pipeline/write.js';
 import { renderArticle } from '../render/article.js';
 import type { ResourceBundle } from '../render/resources.js';
 import { type ReviewFinding, renderReviewPage } from '../render/review-page.js';

@@ -32,7 +32,7 @@ async function checkSize(path: string, maxBytes: number): Promise<void> {
   const { stat } = await import('node:fs/promises');
   const info = await stat(path).catch(() => undefined);
   // readTextFile words the refusal (and the missing-file message) as for every other input.
-  if (info === undefined || info.size > maxBytes) await readTextFile(path, maxBytes);
+  if (info === undefined || info.size > maxBytes) await readTextFile(path, { maxBytes });
 }
 
 /** Pure: the text of an XML document's bytes. */

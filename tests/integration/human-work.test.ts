@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Document, type Segment, segmentsOf } from '../../src/document.js';
-import { SOURCE_CHANGED_NOTE } from '../../src/review/merge.js';
+import { SOURCE_CHANGED_NOTE } from '../../src/pipeline/merge.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { runMain, tempDir } from '../support/cli.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Document, segmentsOf } from '../../src/document.js';
+import { isReviewed, mergeReviewed, SOURCE_CHANGED_NOTE } from '../../src/pipeline/merge.js';
 import { parseArticle } from '../../src/read/article.js';
-import { isReviewed, mergeReviewed, SOURCE_CHANGED_NOTE } from '../../src/review/merge.js';
 
 const article =
   'Titre du jour\n\nMoscou a annoncé le retrait. La décision a été prise.\n\nLe retrait a commencé.';

@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
 import { InputError, InterruptedError, QuotaError, VersioError } from '../../errors.js';
-// The runner (and the pipeline behind it) loads when a translation starts, not for --help.
+// The pipeline loads when a translation starts, not for --help.
 import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/default.js';
 import type { PipelineEvent } from '../../pipeline/events.js';
+import type { RunSummary } from '../../pipeline/translate.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
-import type { RunSummary } from '../../runner.js';
 import { positiveInt, positiveNumber } from '../arguments.js';
 import { action, type CliContext } from '../context.js';
 
@@ -113,7 +113,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
           report(event);
         };
         let summary: RunSummary;
-        const { translateFiles } = await import('../../runner.js');
+        const { translateFiles } = await import('../../pipeline/translate.js');
         try {
           summary = await translateFiles(files, {
             provider: options.provider,
@@ -138,6 +138,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
               ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
             },
             signal: ctx.signal,
+            cwd: ctx.io.cwd,
             env: ctx.io.env,
             onEvent,
           });
