@@ -8,7 +8,7 @@ import { translateAll } from '../queue/index.js';
 import type { PipelineContext } from './context.js';
 import type { DocumentSummary } from './events.js';
 import type { Plan, Work } from './plan.js';
-import { fillHit, finish } from './target.js';
+import { fill, finish, memoryTarget } from './target.js';
 import { missingTerms } from './terms.js';
 
 /**
@@ -99,7 +99,7 @@ function fillFromMemory(
   ctx: PipelineContext,
   summary: DocumentSummary,
 ): void {
-  fillHit(item.segment, record, ctx.glossary);
+  fill(item.segment, memoryTarget(item.segment, record, ctx.glossary));
   summary.fromMemory += 1;
   ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: item.segment.id, from: 'memory' });
 }
@@ -137,10 +137,16 @@ async function runEngine(
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
           const untrusted = result.problems?.[index];
-          finish(item.segment, restored, ctx.provider.name, ctx.glossary, untrusted);
+          const filled = finish(
+            item.segment,
+            restored,
+            { engine: ctx.provider.name },
+            ctx.glossary,
+            untrusted,
+          );
           const billed = result.billed?.[index];
-          if (billed !== undefined && item.segment.provenance)
-            item.segment.provenance.billedCharacters = billed;
+          if (billed !== undefined) filled.provenance.billedCharacters = billed;
+          fill(item.segment, filled);
           // An answer the engine could not make right stays out of the memory: a rerun asks again.
           if (untrusted !== undefined) {
             ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });

@@ -7,8 +7,7 @@ import { makeBatches } from '../queue/index.js';
 import type { PipelineContext } from './context.js';
 import type { DocumentSummary } from './events.js';
 import { findInMemory, reviewedRecords, segmentKey } from './memory.js';
-import { isReviewed } from './merge.js';
-import { fillHit } from './target.js';
+import { fill, memoryTarget } from './target.js';
 import { spansToProtect } from './terms.js';
 
 /** What one segment needs from the engine, prepared before anything is sent. */
@@ -39,14 +38,13 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
   const work: Work[] = [];
   const pending = segmentsOf(doc).filter((s) => s.state === 'initial');
   summary.segments = segmentsOf(doc).length;
-  const carried = segmentsOf(doc).filter((s) => s.state !== 'initial');
-  summary.kept = carried.filter(isReviewed).length;
-  summary.reused = carried.length - summary.kept;
+  summary.kept = segmentsOf(doc).filter((s) => s.carriedOver === 'reviewed').length;
+  summary.reused = segmentsOf(doc).filter((s) => s.carriedOver === 'machine').length;
   for (const segment of pending) {
     const key = segmentKey(segment, provider, ctx.glossary);
     const hit = await findInMemory(memory, key, segment, doc);
     if (hit) {
-      fillHit(segment, hit, ctx.glossary);
+      fill(segment, memoryTarget(segment, hit, ctx.glossary));
       summary.fromMemory += 1;
       continue;
     }

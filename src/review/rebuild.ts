@@ -4,7 +4,7 @@
  * target falls back to its source and is reported, never silently dropped.
  */
 
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
@@ -31,6 +31,8 @@ export interface RebuildOptions {
   findings?: readonly ReviewFinding[];
   /** Run `versio check` on the file and put its findings on the review page. */
   check?: CheckConfig;
+  /** Relative paths are read and written from it (the CLI's); the paths returned are as given. */
+  cwd?: string;
 }
 
 export interface RebuildResult {
@@ -46,6 +48,7 @@ export async function rebuildFromXliff(xliffPath: string, options: RebuildOption
   const { doc, locations } = await readXliffFile(xliffPath, xliffPath, {
     allFiles: true,
     maxBytes: MAX_INPUT_BYTES,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   let findings = options.findings;
   if (options.check && options.formats.includes('html')) {
@@ -59,7 +62,7 @@ export async function rebuildFromXliff(xliffPath: string, options: RebuildOption
   // Checks read the model's text; the article and the review page show where the codes stand.
   const shown = withCodeMarkers(doc, locations);
   const outputs = rebuildOutputs(shown, xliffPath, { ...options, ...(findings ? { findings } : {}) });
-  for (const [path, data] of outputs.files) await writeFileAtomic(path, data);
+  for (const [path, data] of outputs.files) await writeFileAtomic(resolve(options.cwd ?? '', path), data);
   return { files: outputs.files.map(([path]) => path), untranslated: outputs.untranslated };
 }
 
