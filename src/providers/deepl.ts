@@ -8,7 +8,8 @@ import type { SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { ProviderError } from '../errors.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
-import { glossarySpec, pruneGlossaries, syncGlossary } from './deepl/glossary.js';
+import { glossarySpec } from './deepl/glossary.js';
+import { pruneGlossaries, syncGlossary } from './deepl/glossary-account.js';
 import { DEEPL_PACING, DEEPL_RETRY } from './deepl/pacing.js';
 import { capturingResponse, destroyOpenRequests, type ResponseCapture } from './deepl/response-capture.js';
 import {
@@ -43,13 +44,13 @@ export async function pruneDeeplGlossaries(
   const key = authKey(env);
   const deepl = await import('deepl-node');
   const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
-  const translator = new deepl.Translator(key, {
+  const client = new deepl.DeepLClient(key, {
     ...(serverUrl === undefined ? {} : { serverUrl }),
     maxRetries: 0,
   });
   const capture: ResponseCapture = {};
   try {
-    return await capturingResponse(capture, () => pruneGlossaries(translator, deepl, olderThanMs));
+    return await capturingResponse(capture, () => pruneGlossaries(client, deepl, olderThanMs, capture));
   } catch (error) {
     throw toVersioError(error, deepl, { key, capture, what: 'pruning glossaries' });
   }
@@ -77,7 +78,8 @@ export async function createDeeplProvider(
     { pacing: key.endsWith(':fx') ? DEEPL_PACING.free : DEEPL_PACING.pro, retry: DEEPL_RETRY },
     options.overrides,
   );
-  const translator = new deepl.Translator(key, {
+  // DeepLClient: the Translator plus DeepL's newer endpoints (v3 glossaries among them).
+  const client = new deepl.DeepLClient(key, {
     ...(serverUrl === undefined ? {} : { serverUrl }),
     maxRetries: 0,
     minTimeout: retry.timeoutMs,
@@ -89,7 +91,7 @@ export async function createDeeplProvider(
 
   const call = async <T>(
     what: string,
-    run: () => Promise<T>,
+    run: (capture: ResponseCapture) => Promise<T>,
     signal?: AbortSignal,
     hooks?: TranslateHooks,
   ): Promise<T> => {
@@ -98,7 +100,7 @@ export async function createDeeplProvider(
     const onAbort = () => destroyOpenRequests(capture, abortError(signal));
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await capturingResponse(capture, run);
+      return await capturingResponse(capture, () => run(capture));
     } catch (error) {
       if (signal?.aborted) throw abortError(signal);
       throw toVersioError(error, deepl, { key, capture, what });
@@ -112,12 +114,12 @@ export async function createDeeplProvider(
   let glossaryId: Promise<string> | undefined;
   const ensureGlossary = () => {
     if (glossary === undefined) return Promise.resolve(undefined);
-    glossaryId ??= call('syncing the glossary', () => syncGlossary(translator, deepl, glossary)).catch(
-      (error) => {
-        glossaryId = undefined;
-        throw error;
-      },
-    );
+    glossaryId ??= call('syncing the glossary', (capture) =>
+      syncGlossary(client, deepl, glossary, capture),
+    ).catch((error) => {
+      glossaryId = undefined;
+      throw error;
+    });
     return glossaryId;
   };
 
@@ -147,7 +149,7 @@ export async function createDeeplProvider(
       const results = await call(
         `translating ${describe(batch)}`,
         () =>
-          translator.translateText(
+          client.translateText(
             sent,
             options.sourceLang as SourceLanguageCode,
             targetLang as TargetLanguageCode,

@@ -102,7 +102,11 @@ export async function createOpenaiProvider(
           )
           .withResponse();
         const wait = exhaustedFor(response.headers);
-        if (wait !== undefined) pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+        if (wait !== undefined) {
+          // This provider's own retries wait here; the scheduler holds every other request.
+          pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+          hooks?.pause?.(wait);
+        }
         const choice = data.choices[0];
         const content = choice?.finish_reason === 'length' ? '' : (choice?.message.content ?? '');
         return {

@@ -104,7 +104,8 @@ export interface Provider {
   readonly supportsGlossary: boolean;
   /**
    * `hooks.sent`, when given, is called as the request goes on the wire (engines over HTTP), so
-   * the scheduler counts the rate as the server sees it, not from when it admitted the request.
+   * the scheduler counts the rate as the server sees it, not from when it admitted the request;
+   * `hooks.pause` when a successful answer says the server's window is spent (no request left).
    */
   translate(
     batch: readonly SourceText[],
@@ -119,6 +120,8 @@ export interface Provider {
 
 export interface TranslateHooks {
   sent?: () => void;
+  /** No request should start for `ms`: the scheduler pauses the engine's whole lane. */
+  pause?: (ms: number) => void;
 }
 
 /** Glossary terms an engine with its own glossary (DeepL) should enforce. */

@@ -55,7 +55,7 @@ export class Scheduler {
    * not given to p-queue, which would reject a running task's promise too.)
    */
   run<T>(
-    request: (sent: () => void) => Promise<T>,
+    request: (hooks: { sent: () => void; pause: (ms: number) => void }) => Promise<T>,
     options: { signal: AbortSignal; retry?: boolean },
   ): Promise<T> {
     const { signal } = options;
@@ -63,7 +63,10 @@ export class Scheduler {
       async () => {
         const stamp = await this.admit(signal);
         // The provider says when the request really left; the rate counts it from then.
-        return request(() => this.window.restamp(stamp, this.now()));
+        return request({
+          sent: () => this.window.restamp(stamp, this.now()),
+          pause: (ms) => this.pause(ms),
+        });
       },
       { priority: options.retry ? 1 : 0 },
     );
@@ -73,6 +76,15 @@ export class Scheduler {
   succeeded(): void {
     this.limitedInARow = 0;
     this.rate.increase();
+  }
+
+  /**
+   * The engine said its window is spent (a successful answer with no request left): nothing
+   * starts for `ms`, capped like a Retry-After, and the rate stays as it is (no 429 was met).
+   */
+  pause(ms: number): void {
+    const until = this.now() + Math.min(ms, this.retry.maxRetryAfterMs);
+    this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
   /**

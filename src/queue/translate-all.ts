@@ -75,10 +75,10 @@ export async function translateAll(
       let result: TranslateResult;
       try {
         result = await scheduler.run(
-          async (sent) => {
+          async (hooks) => {
             if (n === 1) started();
             try {
-              return await provider.translate(batch, signal, { sent });
+              return await provider.translate(batch, signal, hooks);
             } catch (error) {
               // Stop here, before the lane starts our next request, so a 456 or 403 is the last.
               if (!(error instanceof RetryableError)) stop(error);

@@ -5,7 +5,7 @@
  * evidence, not the clock.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deeplEnv, makeArticles, memorySources, runDeepl } from '../robustness/deepl-run.js';
@@ -248,13 +248,13 @@ describe('the built CLI', () => {
     );
   });
 
-  it('two runs on one key with different glossaries both finish, and neither deletes a glossary', async () => {
+  it('two runs on one key with different glossaries both finish on v3 glossaries, and neither deletes one; prune does, on request', async () => {
     const deepl = await start({ latencyMs: 150 });
-    const glossary = (name: string, target: string) =>
+    const glossary = (name: string, french: string, english: string) =>
       put(
         dir.path,
         name,
-        `sourceLang: fr\ntargetLang: en\nentries:\n  - id: lyon\n    type: place\n    french: [Lyon]\n    english: ${target}\n    policy: provider\n`,
+        `sourceLang: fr\ntargetLang: en\nentries:\n  - id: town\n    type: place\n    french: [${french}]\n    english: ${english}\n    policy: provider\n`,
       );
     const { files } = makeArticles(dir.path, 2, 60);
     const run = (file: string, glossaryPath: string, name: string) =>
@@ -276,24 +276,40 @@ describe('the built CLI', () => {
         repoRoot,
       );
     const [a, b] = await Promise.all([
-      run(files[0]!, glossary('a.glossary.yaml', 'Lyon'), 'a'),
-      run(files[1]!, glossary('b.glossary.yaml', 'Lyons'), 'b'),
+      run(files[0]!, glossary('a.glossary.yaml', 'Lyon', 'Lyons'), 'a'),
+      run(files[1]!, glossary('b.glossary.yaml', 'Lille', 'Lisle'), 'b'),
     ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const stats = deepl.stats();
     expect(stats.glossaryDeletes).toBe(0);
-    expect(deepl.glossaries(KEY)).toHaveLength(2);
-    expect(new Set(stats.translations.map((t) => t.glossaryId)).size).toBe(2);
+    const glossaries = deepl.glossaries(KEY);
+    expect(glossaries.map((g) => g.api)).toEqual(['v3', 'v3']);
+    expect(stats.glossaryRequests.v2).toBe(0);
+    // Each run's requests carried its own glossary, and the server applied it.
+    const used = new Set(stats.translations.map((t) => t.glossaryId));
+    expect(used).toEqual(new Set(glossaries.map((g) => g.glossary_id)));
+    const xliff = (name: string) =>
+      readFileSync(join(dir.path, name, outputs(join(dir.path, name))[0]!), 'utf8');
+    expect(xliff('a')).toContain('Le conseil de Lyons a examiné');
+    expect(xliff('b')).toContain('Le conseil de Lisle a examiné');
 
+    const fresh = await runMain(['glossary', 'prune', '--provider', 'deepl', '--older-than', '1'], {
+      env: deeplEnv(deepl),
+    });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toBe('0 glossaries deleted\n');
+    const [old, kept] = glossaries;
+    deepl.backdateGlossary(KEY, old!.glossary_id, 2);
     const prune = await runMain(['glossary', 'prune', '--provider', 'deepl', '--older-than', '1'], {
       env: deeplEnv(deepl),
     });
     expect(prune.code, prune.stderr).toBe(0);
-    expect(deepl.glossaries(KEY)).toHaveLength(2);
+    expect(prune.stdout).toBe(`deleted ${old!.name}\n1 glossary deleted\n`);
+    expect(deepl.glossaries(KEY).map((g) => g.name)).toEqual([kept!.name]);
     const all = await runMain(['glossary', 'prune', '--provider', 'deepl'], { env: deeplEnv(deepl) });
     expect(all.code, all.stderr).toBe(0);
-    expect(all.stdout).toContain('2 glossaries deleted');
+    expect(all.stdout).toContain('1 glossary deleted');
     expect(deepl.glossaries(KEY)).toHaveLength(0);
   });
 });

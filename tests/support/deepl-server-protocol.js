@@ -1,11 +1,9 @@
 // @ts-check
 /**
- * The DeepL API v2 as the test server reads and writes it: request parameters (form-encoded
- * as deepl-node sends them, or JSON), /v2/translate validation with DeepL's error messages,
- * glossary bodies, and replies.
+ * The DeepL API as the test server reads and writes it: request parameters (form-encoded as
+ * deepl-node sends them, or JSON), /v2/translate validation with DeepL's error messages, and
+ * replies. The glossary endpoints are in deepl-server-glossaries.js.
  */
-import { randomUUID } from 'node:crypto';
-
 const TARGETS = new Set(['EN', 'EN-US', 'EN-GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'PL', 'PT-PT', 'PT-BR', 'JA']);
 const SOURCES = new Set(['EN', 'FR', 'DE', 'ES', 'IT', 'NL', 'PL', 'PT', 'JA']);
 const FORMALITY_TARGETS = new Set(['DE', 'FR', 'ES', 'IT', 'NL', 'PL', 'PT-PT', 'PT-BR', 'JA']);
@@ -30,11 +28,10 @@ export class HttpError extends Error {
 }
 
 /**
- * Validates a /v2/translate request as DeepL does.
+ * Validates a /v2/translate request as DeepL does (its glossary: deepl-server-glossaries.js).
  * @param {Params} params
- * @param {Map<string, any>} glossaries the account's glossaries by id
  */
-export function parseTranslate(params, glossaries) {
+export function parseTranslate(params) {
   const texts = params.all('text');
   if (texts.length === 0) throw new HttpError(400, "Parameter 'text' not specified.");
   if (texts.length > 50) throw new HttpError(400, 'Too many texts in one request (at most 50).');
@@ -58,61 +55,17 @@ export function parseTranslate(params, glossaries) {
     throw new HttpError(400, "Value for 'tag_handling' not supported.");
   }
   const glossaryId = params.get('glossary_id');
-  let glossary;
-  if (glossaryId !== undefined) {
-    if (sourceLang === undefined) {
-      throw new HttpError(400, "Use of a glossary requires the 'source_lang' parameter to be specified.");
-    }
-    glossary = glossaries.get(glossaryId);
-    if (!glossary) throw new HttpError(404, 'Glossary not found');
-    const pairOk =
-      glossary.source_lang === sourceLang.toLowerCase() &&
-      glossary.target_lang === targetLang.toLowerCase().split('-')[0];
-    if (!pairOk) throw new HttpError(400, 'Language pair of the glossary does not match the request.');
+  if (glossaryId !== undefined && sourceLang === undefined) {
+    throw new HttpError(400, "Use of a glossary requires the 'source_lang' parameter to be specified.");
   }
-  return { texts, targetLang, sourceLang, formality, tagHandling, glossaryId, glossary };
-}
-
-/** @param {Params} params */
-export function createGlossary(params) {
-  const name = params.get('name');
-  const sourceLang = params.get('source_lang')?.toLowerCase();
-  const targetLang = params.get('target_lang')?.toLowerCase();
-  const format = params.get('entries_format') ?? 'tsv';
-  const text = params.get('entries');
-  if (!name) throw new HttpError(400, "Parameter 'name' not specified.");
-  if (!GLOSSARY_PAIRS.some(([s, t]) => s === sourceLang && t === targetLang)) {
-    throw new HttpError(400, 'Unsupported glossary source and target language pair.');
-  }
-  if (format !== 'tsv' && format !== 'csv')
-    throw new HttpError(400, "Value for 'entries_format' not supported.");
-  if (!text) throw new HttpError(400, "Parameter 'entries' not specified.");
-  const entries = new Map();
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    const [source, target, ...rest] = line.split(format === 'tsv' ? '\t' : ',').map((s) => s.trim());
-    if (!source || !target || rest.length > 0) throw new HttpError(400, `Invalid glossary entry: ${line}`);
-    if (entries.has(source)) throw new HttpError(400, `Duplicate source term: ${source}`);
-    entries.set(source, target);
-  }
-  return {
-    glossary_id: randomUUID(),
-    name,
-    source_lang: sourceLang,
-    target_lang: targetLang,
-    creation_time: new Date().toISOString(),
-    entries,
-  };
-}
-
-/** @param {any} g */
-export function glossaryInfo(g) {
-  const { entries, ...info } = g;
-  return { ...info, ready: true, entry_count: entries.size };
+  return { texts, targetLang, sourceLang, formality, tagHandling, glossaryId };
 }
 
 /**
- * @typedef {{ get(name: string): string | undefined; all(name: string): string[]; list(name: string): string[] }} Params
+ * @typedef {{
+ *   get(name: string): string | undefined; all(name: string): string[]; list(name: string): string[];
+ *   json?: any;
+ * }} Params `json`: the parsed body of a JSON request (v3 glossaries send arrays of objects)
  * @param {import('node:http').IncomingMessage} req @param {URL} url @param {string} body
  * @returns {Params}
  */
@@ -127,6 +80,7 @@ export function paramsOf(req, url, body) {
     }
     const value = (/** @type {string} */ name) => json?.[name];
     return {
+      json: json ?? null,
       get: (name) => (value(name) === undefined ? undefined : String(value(name))),
       all: (name) => [value(name) ?? []].flat().map(String),
       list: (name) =>

@@ -12,6 +12,11 @@ export interface DeeplServerOptions {
    * the header suffixes (`{ '429-count': 3, '429-retry-after': 0 }`); its stats are `sessions.server`.
    */
   faults?: Record<string, number>;
+  /**
+   * Glossary APIs the server speaks (default both, over one store as DeepL keeps them); requests
+   * to the others get 404, as from an older DeepL-compatible server without /v3/glossaries.
+   */
+  glossaryApis?: Array<'v2' | 'v3'>;
   /** Delay before answering each /v2/translate request, in ms (a slow server). */
   latencyMs?: number;
   /**
@@ -53,8 +58,11 @@ export interface SessionStats {
 export interface DeeplServerStats extends SessionStats {
   sessions: Record<string, SessionStats>;
   translations: TranslateRecord[];
+  /** Glossaries created and deleted, through either API. */
   glossaryCreates: number;
   glossaryDeletes: number;
+  /** Requests to /v2/glossaries… and /v3/glossaries… (answered or not). */
+  glossaryRequests: { v2: number; v3: number };
   /** Largest request body received, in bytes (DeepL allows 128 KiB). */
   largestBodyBytes: number;
   /** Arrival of every request, in ms since the server started. */
@@ -65,6 +73,7 @@ export interface DeeplServerStats extends SessionStats {
   early: number;
 }
 
+/** A glossary as GET /v2/glossaries/{id} shows it (its first dictionary), plus all its dictionaries. */
 export interface GlossarySnapshot {
   glossary_id: string;
   name: string;
@@ -73,7 +82,16 @@ export interface GlossarySnapshot {
   creation_time: string;
   ready: boolean;
   entry_count: number;
+  /** Entries of the first dictionary. */
   entries: Record<string, string>;
+  /** The API that created it. */
+  api: 'v2' | 'v3';
+  dictionaries: Array<{
+    source_lang: string;
+    target_lang: string;
+    entry_count: number;
+    entries: Record<string, string>;
+  }>;
 }
 
 export interface DeeplServer {
@@ -82,6 +100,8 @@ export interface DeeplServer {
   stats(): DeeplServerStats;
   /** Glossaries stored for an auth key. */
   glossaries(authKey: string): GlossarySnapshot[];
+  /** Moves a glossary's creation time `days` into the past (for `glossary prune --older-than`). */
+  backdateGlossary(authKey: string, glossaryId: string, days: number): void;
   close(): Promise<void>;
 }
 

@@ -17,6 +17,8 @@
  * `options.rateLimit` adds a token bucket over all requests, answering 429 with `Retry-After`.
  * `options.faults` configures one session (same names, without the prefix) that every request
  * without a session header joins: the CLI cannot send session headers, so CLI tests use it.
+ * Glossaries: v2 and v3 endpoints over one store (deepl-server-glossaries.js); `options.glossaryApis`
+ * limits them (`['v2']`: an older DeepL-compatible server that answers 404 to /v3/glossaries).
  * `options.latencyMs` delays every /v2/translate answer (a slow server, for interrupting a run).
  * `options.holdFirst` keeps the first /v2/translate request open until a second one arrives (then
  * answers both), or answers it 400 after `timeoutMs`: a client that waits for each answer before
@@ -31,10 +33,9 @@
  */
 import http from 'node:http';
 import { mockTranslate } from './deepl-mock-translate.js';
+import { answerGlossaries, glossarySnapshot, translationDictionary } from './deepl-server-glossaries.js';
 import {
-  createGlossary,
   GLOSSARY_PAIRS,
-  glossaryInfo,
   HttpError,
   paramsOf,
   parseTranslate,
@@ -53,6 +54,7 @@ export async function startDeeplServer(options = {}) {
   /** @type {Map<string, any>} */
   const sessions = new Map();
   const stats = newStats();
+  const glossaryApis = new Set(options.glossaryApis ?? ['v2', 'v3']);
   const serverSession = options.faults ? newSession('server', options.faults) : undefined;
   if (serverSession) {
     sessions.set('server', serverSession);
@@ -152,42 +154,28 @@ export async function startDeeplServer(options = {}) {
       const pairs = GLOSSARY_PAIRS.map(([s, t]) => ({ source_lang: s, target_lang: t }));
       return reply(req, res, session, 200, { supported_languages: pairs });
     }
-    if (path === '/v2/glossaries' && method === 'POST') {
-      const glossary = createGlossary(params);
-      account.glossaries.set(glossary.glossary_id, glossary);
-      stats.glossaryCreates++;
-      return reply(req, res, session, 201, glossaryInfo(glossary));
-    }
-    if (path === '/v2/glossaries' && method === 'GET') {
-      return reply(req, res, session, 200, {
-        glossaries: [...account.glossaries.values()].map(glossaryInfo),
-      });
-    }
-    const match = /^\/v2\/glossaries\/([^/]+)(\/entries)?$/.exec(path);
-    if (match) {
-      const glossary = account.glossaries.get(match[1]);
-      if (!glossary) return reply(req, res, session, 404, { message: 'Glossary not found' });
-      if (method === 'DELETE' && !match[2]) {
-        account.glossaries.delete(glossary.glossary_id);
-        stats.glossaryDeletes++;
-        return reply(req, res, session, 204, undefined);
-      }
-      if (method === 'GET' && match[2]) {
-        const tsv = [...glossary.entries].map(([s, t]) => `${s}\t${t}`).join('\n');
-        res.setHeader('Content-Type', 'text/tab-separated-values; charset=utf-8');
-        return reply(req, res, session, 200, tsv);
-      }
-      if (method === 'GET') return reply(req, res, session, 200, glossaryInfo(glossary));
+    const glossaries = answerGlossaries({
+      method,
+      path,
+      params,
+      glossaries: account.glossaries,
+      apis: glossaryApis,
+      stats,
+    });
+    if (glossaries) {
+      if (glossaries.contentType) res.setHeader('Content-Type', glossaries.contentType);
+      return reply(req, res, session, glossaries.status, glossaries.payload);
     }
     return reply(req, res, session, 404, { message: 'Not found' });
   }
 
   /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} session @param {any} account @param {any} usage @param {import('./deepl-server-protocol.js').Params} params */
   function translate(req, res, session, account, usage, params) {
-    const { texts, targetLang, sourceLang, formality, tagHandling, glossaryId, glossary } = parseTranslate(
-      params,
-      account.glossaries,
-    );
+    const { texts, targetLang, sourceLang, formality, tagHandling, glossaryId } = parseTranslate(params);
+    const glossary =
+      glossaryId === undefined
+        ? undefined
+        : translationDictionary(account.glossaries, glossaryId, sourceLang ?? '', targetLang);
     const record = {
       session: session?.id,
       at: Date.now() - startedAt,
@@ -319,11 +307,12 @@ export async function startDeeplServer(options = {}) {
   return {
     url: `http://127.0.0.1:${address.port}`,
     stats: () => structuredClone(stats),
-    glossaries: (authKey) =>
-      [...(accounts.get(authKey)?.glossaries.values() ?? [])].map((g) => ({
-        ...glossaryInfo(g),
-        entries: Object.fromEntries(g.entries),
-      })),
+    glossaries: (authKey) => [...(accounts.get(authKey)?.glossaries.values() ?? [])].map(glossarySnapshot),
+    backdateGlossary: (authKey, glossaryId, days) => {
+      const glossary = accounts.get(authKey)?.glossaries.get(glossaryId);
+      if (!glossary) throw new Error(`deepl-server: no glossary ${glossaryId} for that key`);
+      glossary.creation_time = new Date(Date.parse(glossary.creation_time) - days * 86_400_000).toISOString();
+    },
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -344,6 +333,8 @@ function newStats() {
     translations: [],
     glossaryCreates: 0,
     glossaryDeletes: 0,
+    /** @type {Record<string, number>} */
+    glossaryRequests: { v2: 0, v3: 0 },
     largestBodyBytes: 0,
     /** @type {number[]} */
     arrivals: [],

@@ -286,6 +286,25 @@ describe("the run's scheduler", () => {
     await translateFourDocuments(engine.provider, new Scheduler(engine.provider));
     expect(engine.most()).toBe(2);
   });
+  it("a provider's pause (its server's window spent) holds the lane's next request until it passes", async () => {
+    const starts: number[] = [];
+    const provider: Provider = {
+      ...scripted([]).provider,
+      async translate(batch, _signal, hooks) {
+        starts.push(Date.now());
+        if (starts.length === 1) hooks?.pause?.(200);
+        return { texts: batch.map((t) => t.text) };
+      },
+    };
+    await translateAll(provider, texts(4), {
+      scheduler: new Scheduler(provider),
+      signal: new AbortController().signal,
+      onBatch: () => undefined,
+    });
+    expect(starts).toHaveLength(2);
+    // Timers never fire early (a millisecond of rounding aside): the second waited the pause out.
+    expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(199);
+  });
   it('without it, each document paces only itself', async () => {
     const engine = counting();
     await translateFourDocuments(engine.provider);

@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
-import type * as DeeplNode from 'deepl-node';
 import { InputError } from '../../errors.js';
 import type { ProviderTerm } from '../provider.js';
-
-/*
- * v2 glossaries (one language pair each, /v2/glossaries). deepl-node 1.28 on Node 20 also speaks
- * v3 multilingual glossaries (DeepLClient.createMultilingualGlossary, listMultilingualGlossaries;
- * translateText takes a v3 id), but a run translates one pair, so a v3 glossary would hold one
- * dictionary and buy nothing yet; moving to v3 (and teaching tests/support/deepl-server.js
- * /v3/glossaries) is left for when Versio translates into several targets in one run.
- */
 
 /** Names of the glossaries Versio creates; any other glossary on the account is left alone. */
 export const GLOSSARY_PREFIX = 'versio-';
 
 export interface GlossarySpec {
   name: string;
-  /** Content hash (hex, 16 digits): part of the provider fingerprint. */
+  /** Content hash (hex, 16 digits): the glossary is named `versio-<hash>`. */
   hash: string;
   sourceLang: string;
   targetLang: string;
@@ -53,56 +44,6 @@ export function glossarySpec(
   ]);
   const hash = createHash('sha256').update(canonical).digest('hex').slice(0, 16);
   return { name: `${GLOSSARY_PREFIX}${hash}`, hash, sourceLang: source, targetLang: target, entries };
-}
-
-/**
- * The id of the glossary `spec` on the account: reused when one of that name (its content hash)
- * is listed and ready, created otherwise. Nothing is deleted: another run on the same key may be
- * using any other glossary at this moment (`versio glossary prune` removes old ones on request).
- */
-export async function syncGlossary(
-  translator: DeeplNode.Translator,
-  deepl: typeof DeeplNode,
-  spec: GlossarySpec,
-): Promise<string> {
-  const listed = await translator.listGlossaries();
-  const found = listed.find(
-    (g) =>
-      g.name === spec.name && g.ready && g.sourceLang === spec.sourceLang && g.targetLang === spec.targetLang,
-  );
-  if (found) return found.glossaryId;
-  const created = await translator.createGlossary(
-    spec.name,
-    spec.sourceLang as DeeplNode.LanguageCode,
-    spec.targetLang as DeeplNode.LanguageCode,
-    new deepl.GlossaryEntries({ entries: spec.entries }),
-  );
-  return created.glossaryId;
-}
-
-/**
- * `versio glossary prune`: deletes Versio's glossaries (named `versio-…`) created more than
- * `olderThanMs` ago, or all of them without it. Returns the names deleted. A glossary another
- * run deleted first is not an error.
- */
-export async function pruneGlossaries(
-  translator: DeeplNode.Translator,
-  deepl: typeof DeeplNode,
-  olderThanMs: number | undefined,
-  now = Date.now(),
-): Promise<string[]> {
-  const deleted: string[] = [];
-  for (const g of await translator.listGlossaries()) {
-    if (!g.name.startsWith(GLOSSARY_PREFIX)) continue;
-    if (olderThanMs !== undefined && now - g.creationTime.getTime() < olderThanMs) continue;
-    try {
-      await translator.deleteGlossary(g.glossaryId);
-    } catch (error) {
-      if (!(error instanceof deepl.GlossaryNotFoundError)) throw error;
-    }
-    deleted.push(g.name);
-  }
-  return deleted;
 }
 
 function baseLanguage(code: string): string {
