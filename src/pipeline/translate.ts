@@ -1,5 +1,4 @@
 import os from 'node:os';
-import { checkDocument } from '../check/check-document.js';
 import { loadCheckConfig } from '../check/config-file.js';
 import { QuotaError } from '../errors.js';
 import { eachDocument } from './each-document.js';
@@ -8,7 +7,7 @@ import { executePlan } from './execute.js';
 import { openRun, type TranslateRunOptions } from './open.js';
 import { planDocument } from './plan.js';
 import { readDocument } from './read.js';
-import { outputPaths, writeOutputs } from './write.js';
+import { outputPaths, reviewFindings, writeOutputs } from './write.js';
 
 export type { TranslateRunOptions } from './open.js';
 
@@ -59,7 +58,7 @@ export async function translateFiles(
         release();
         summary.outputs = await writeOutputs(plan.doc, paths(file), {
           format: options.format,
-          findings: checkDocument(plan.doc, new Map(), matcher, glossary, checkConfig),
+          findings: reviewFindings(plan.doc, matcher, glossary, checkConfig),
           cwd: options.cwd,
           ...(glossary ? { glossary } : {}),
         });

@@ -1,5 +1,9 @@
 import { basename, join, resolve } from 'node:path';
+import { checkDocument } from '../check/check-document.js';
+import type { CheckConfig } from '../check/config.js';
+import type { Finding } from '../check/finding.js';
 import type { Document } from '../document.js';
+import type { Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderArticle } from '../render/article.js';
@@ -52,28 +56,23 @@ export interface OutputOptions {
   cwd: string;
 }
 
-/**
- * Writes every output of a translated document, each atomically (temp file + rename): the
- * XLIFF first, so a crash between files never leaves an article newer than its XLIFF.
- */
-export async function writeOutputs(
+/** The XLIFF of a translated document: it holds the reviewed work and rebuilds everything else. */
+export async function xliffText(doc: Document, format: XliffFormat): Promise<string> {
+  if (format === 'xliff2')
+    return (await import('../xliff/write2.js')).writeXliff2(doc, { toolVersion: version });
+  return (await import('../xliff/write12.js')).writeXliff12(doc, { toolVersion: version });
+}
+
+/** The files derived from a translated document, path and content: resources, article, review page. */
+export async function derivedFiles(
   doc: Document,
   paths: OutputPaths,
-  options: OutputOptions,
-): Promise<string[]> {
-  const [{ writeXliff12 }, { writeXliff2 }, { renderReviewPage }] = await Promise.all([
-    import('../xliff/write12.js'),
-    import('../xliff/write2.js'),
-    import('../render/review-page.js'),
-  ]);
-  const xliff =
-    options.format === 'xliff2'
-      ? writeXliff2(doc, { toolVersion: version })
-      : writeXliff12(doc, { toolVersion: version });
+  options: Omit<OutputOptions, 'format' | 'cwd'>,
+): Promise<[string, string][]> {
+  const { renderReviewPage } = await import('../render/review-page.js');
   const bundle = toResources(doc);
   const article = renderArticle(doc, bundle, doc.targetLang);
-  const files: [string, string][] = [
-    [paths.xliff, xliff],
+  return [
     [paths.resources, `${JSON.stringify(bundle, null, 2)}\n`],
     [paths.txt, article.txt],
     [paths.md, article.md],
@@ -84,6 +83,31 @@ export async function writeOutputs(
         ...(options.glossary ? { glossary: options.glossary } : {}),
       }),
     ],
+  ];
+}
+
+/** What `versio check` finds in a translated document, shown inline on its review page. */
+export function reviewFindings(
+  doc: Document,
+  matcher: Matcher | undefined,
+  glossary: Glossary | undefined,
+  config: CheckConfig,
+): Finding[] {
+  return checkDocument(doc, new Map(), matcher, glossary, config);
+}
+
+/**
+ * Writes every output of a translated document, each atomically (temp file + rename): the
+ * XLIFF first, so a crash between files never leaves an article newer than its XLIFF.
+ */
+export async function writeOutputs(
+  doc: Document,
+  paths: OutputPaths,
+  options: OutputOptions,
+): Promise<string[]> {
+  const files: [string, string][] = [
+    [paths.xliff, await xliffText(doc, options.format)],
+    ...(await derivedFiles(doc, paths, options)),
   ];
   // The XLIFF first and durable: it holds the reviewed work and rebuilds everything else
   // (`versio render`). The rest are derived, so atomic without fsync, side by side.
