@@ -1,6 +1,7 @@
-// Child process of figures 2 and 3: runs `versio translate` in-process through the runner with the
-// pseudo provider (no engine) on the files of a corpus, with a fresh memory and output directory,
-// and prints one JSON line: wall seconds, peak RSS, documents, segments.
+// Child process of figures 2 and 3: runs `versio translate` in-process through translateFiles
+// (pipeline/translate.ts) with the pseudo provider (no engine) on the files of a corpus, with a
+// fresh memory and output directory, and prints one JSON line: wall seconds, peak RSS, documents,
+// segments.
 // Usage: node bench/lib/pipeline-child.js <corpus dir> <count> <out dir>
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

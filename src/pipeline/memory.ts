@@ -81,7 +81,7 @@ export function memoryEngine(record: MemoryRecord): Pick<Provenance, 'engine' | 
 }
 
 /**
- * Reviewed and final targets (carried over from the returned XLIFF by review/merge.ts) as
+ * Reviewed and final targets (carried over from the returned XLIFF by pipeline/merge.ts) as
  * human memory records, under the key the engine's output for the segment would have, so a
  * later lookup of the same sentence, here or in another article, returns the person's words.
  * Targets the memory already holds as human translations are not written again.

@@ -259,7 +259,7 @@ function readProvenance(
   const engine = values?.get('engine') ?? machine?.origin;
   if (engine === undefined) return undefined;
   // A machine claim needs the engine's output: without it a tool may have edited the target and
-  // nothing could tell, so the target counts as a person's work (review/merge.ts).
+  // nothing could tell, so the target counts as a person's work (pipeline/merge.ts).
   if (engine !== 'human' && machine === undefined && target !== undefined && target !== '') return undefined;
   const provenance: Provenance = readEngineLabel(engine);
   const hash = values?.get('glossary-hash');

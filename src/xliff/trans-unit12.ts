@@ -118,7 +118,7 @@ function readProvenance(unit: XmlElement, target: string | undefined): Provenanc
   if (engine === undefined) return undefined;
   const machine = altTrans && childElements(altTrans, 'target', XLIFF12_NS)[0];
   // A machine claim needs the engine's output: without it a tool may have edited the target and
-  // nothing could tell, so the target counts as a person's work (review/merge.ts).
+  // nothing could tell, so the target counts as a person's work (pipeline/merge.ts).
   if (engine !== 'human' && machine === undefined && target !== undefined && target !== '') return undefined;
   const provenance: Provenance = readEngineLabel(engine);
   const hash = contexts.get(PROVENANCE_CONTEXT.glossaryHash);
