@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../io/fs-error.js';
 import { type CheckConfig, defaultCheckConfig, parseCheckConfig } from './config.js';
 
 export const CONFIG_FILE = 'versio.config.json';
@@ -18,8 +19,7 @@ export async function loadCheckConfig(cwd: string, explicit?: string): Promise<C
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (explicit === undefined && code === 'ENOENT') return defaultCheckConfig();
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
-    throw new InputError(`${shown}: cannot read config: ${why}`, { cause: error });
+    throw new InputError(`${shown}: cannot read config: ${describeFsError(error, 'read')}`, { cause: error });
   }
   text = text.replace(/^\uFEFF/, '');
   let value: unknown;

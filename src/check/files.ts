@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../io/fs-error.js';
 
 /** Absolute paths, in command-line order, each once; a pattern's matches sorted. */
 export async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
@@ -21,10 +22,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     } else {
       const path = resolve(cwd, input);
       const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-        throw new InputError(
-          `${input}: cannot read: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-          { cause: error },
-        );
+        throw new InputError(`${input}: cannot read: ${describeFsError(error, 'read')}`, { cause: error });
       });
       if (!info.isFile())
         throw new InputError(`${input}: not a file`, {

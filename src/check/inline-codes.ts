@@ -3,6 +3,7 @@
  * (`__E3__`, provider placeholder style `token`) and XML inline elements (`<x id="3"/>` for style `xml`,
  * and the XLIFF 1.2 / 2.x inline elements a CAT tool may leave as text).
  */
+import { PLACEHOLDER_PREFIX, PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
 
 export interface InlineCode {
   /** Identity for comparing source and target: `__E3__`, `x#3`, `/g#1`. */
@@ -12,15 +13,17 @@ export interface InlineCode {
 }
 
 // XLIFF 1.2 §2.5 inline elements (g x bx ex bpt ept ph it mrk) and XLIFF 2.x (pc ph sc ec mrk sm em).
-const INLINE =
-  /__E\d+__|<(\/?)(x|g|bx|ex|bpt|ept|ph|it|mrk|pc|sc|ec|sm|em)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const INLINE = new RegExp(
+  String.raw`${PLACEHOLDER_SOURCE}|<(\/?)(x|g|bx|ex|bpt|ept|ph|it|mrk|pc|sc|ec|sm|em)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>`,
+  'g',
+);
 const ID = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 export function inlineCodes(text: string): InlineCode[] {
   const codes: InlineCode[] = [];
   for (const match of text.matchAll(INLINE)) {
     const raw = match[0];
-    if (raw.startsWith('__E')) {
+    if (raw.startsWith(PLACEHOLDER_PREFIX)) {
       codes.push({ key: raw, raw });
       continue;
     }

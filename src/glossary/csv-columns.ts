@@ -21,17 +21,8 @@ export const VERSIO_COLUMNS = [
 export const DEEPL_COLUMNS = 4;
 export const ALL_COLUMNS = DEEPL_COLUMNS + VERSIO_COLUMNS.length;
 
-/** Fields DeepL's two-column format drops (ids are rebuilt from the English form on import). */
-export const LOST_IN_DEEPL = [
-  'id',
-  'type',
-  'policy',
-  'article',
-  'forbidden',
-  'note',
-  'ignoreCase',
-  'ignoreAccents',
-];
+/** Fields DeepL's two-column format drops: every Versio column (ids are rebuilt from the English form on import). */
+export const LOST_IN_DEEPL: readonly string[] = VERSIO_COLUMNS;
 
 const TYPES: readonly EntityType[] = ['person', 'place', 'organisation', 'other'];
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../io/fs-error.js';
 import { decodeText } from '../io/text-file.js';
 import { checkEntries } from './checks.js';
 import { makeEntry, makeGlossary } from './entry.js';
@@ -33,9 +34,9 @@ export async function loadGlossary(path: string, { cwd }: { cwd?: string } = {})
   try {
     bytes = await readFile(cwd === undefined ? path : resolve(cwd, path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
-    throw new InputError(`${path}: cannot read glossary: ${why}`, { cause: error });
+    throw new InputError(`${path}: cannot read glossary: ${describeFsError(error, 'read')}`, {
+      cause: error,
+    });
   }
   // Strict decoding, as for articles: invalid UTF-8 names its line instead of becoming U+FFFD.
   const { text } = decodeText(bytes, path);

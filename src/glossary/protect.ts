@@ -8,6 +8,8 @@
 import type { TermPolicy, TermSpan } from '../document.js';
 import { InternalError } from '../errors.js';
 import type { PlaceholderStyle } from '../providers/provider.js';
+import { escapeXmlText } from '../xml/escape.js';
+import { highestPlaceholder, tokenPlaceholder } from './placeholder.js';
 import { sentenceAfterColon } from './sentence-start.js';
 
 export { type Restored, restoreTerms } from './restore.js';
@@ -33,16 +35,16 @@ export interface Protected {
 }
 
 export function markerFor(n: number, style: PlaceholderStyle): string {
-  return style === 'xml' ? `<x id="${n}"/>` : `__E${n}__`;
+  return style === 'xml' ? `<x id="${n}"/>` : tokenPlaceholder(n);
 }
 
 export function protectTerms(source: string, spans: readonly TermSpan[], style: PlaceholderStyle): Protected {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const escapeText = style === 'xml' ? escapeXml : (s: string) => s;
+  const escapeText = style === 'xml' ? escapeXmlText : (s: string) => s;
   const placeholders: Placeholder[] = [];
   // A source that already contains `__E1__` keeps it as text: our numbers start above it, and
   // restoreTerms leaves numbers below the first placeholder alone.
-  const base = style === 'token' ? highestTokenMarker(source) : 0;
+  const base = style === 'token' ? highestPlaceholder(source) : 0;
   let text = '';
   let at = 0;
   for (const span of sorted) {
@@ -71,15 +73,4 @@ export function protectTerms(source: string, spans: readonly TermSpan[], style: 
   }
   text += escapeText(source.slice(at));
   return { text, placeholders };
-}
-
-/** The highest n of the `__E<n>__` markers written in `text` (0 when none). */
-export function highestTokenMarker(text: string): number {
-  let highest = 0;
-  for (const match of text.matchAll(/__E(\d+)__/g)) highest = Math.max(highest, Number(match[1]));
-  return highest;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -4,6 +4,7 @@
  */
 import type { TermSpan } from '../document.js';
 import type { PlaceholderStyle } from '../providers/provider.js';
+import { placeholderPattern } from './placeholder.js';
 import type { Placeholder } from './protect.js';
 import { atSentenceStart, capitalise } from './sentence-start.js';
 
@@ -15,7 +16,6 @@ export interface Restored {
   problems: string[];
 }
 
-const TOKEN_MARKER = /__E(\d+)__/g;
 // DeepL may write the empty element back as <x id="1"/>, <x id='1' /> or <x id="1"></x>.
 const XML_MARKER = /<x\s+id\s*=\s*["'](\d+)["']\s*(?:\/>|>\s*<\/x\s*>)/g;
 
@@ -34,7 +34,7 @@ export function restoreTerms(
   const problems: string[] = [];
   let text = '';
   let at = 0;
-  for (const match of translated.matchAll(xml ? XML_MARKER : TOKEN_MARKER)) {
+  for (const match of translated.matchAll(xml ? XML_MARKER : placeholderPattern())) {
     text += plain(translated.slice(at, match.index));
     at = match.index + match[0].length;
     const placeholder = byNumber.get(Number(match[1]));

@@ -7,13 +7,25 @@
  * one English form); a subjectField that is not one of our types gives type `other`.
  */
 import { InputError } from '../errors.js';
+import {
+  attrKey,
+  childElements,
+  descendants,
+  parseXmlTree,
+  textOf,
+  XML_NS,
+  type XmlElement,
+  type XmlFormat,
+} from '../xml/tree.js';
 import { checkEntries } from './checks.js';
 import { makeEntry, makeGlossary, slugify } from './entry.js';
 import { FLAGS_PREFIX, type Flags, parseFlags } from './tbx-flags.js';
 import type { EntityType, Glossary, GlossaryEntry } from './types.js';
-import { childrenNamed, findAll, parseXml, type XmlElement } from './xml-tree.js';
 
+// TBX 2008 files carry an external DOCTYPE (`<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`): ignored, never fetched.
+const TBX: XmlFormat = { name: 'TBX', externalDoctype: 'ignore' };
 const TBX3_NS = 'urn:iso:std:iso:30042:ed-2';
+const XML_LANG = attrKey('lang', XML_NS);
 const TYPES = new Set<EntityType>(['person', 'place', 'organisation', 'other']);
 const FORBIDDEN = /^(deprecatedTerm|supersededTerm|obsoleteTerm|notRecommended)/;
 
@@ -24,17 +36,17 @@ interface Term {
 }
 
 export function fromTbx(xml: string, path: string): Glossary {
-  const root = parseXml(xml, path);
+  const root = parseXmlTree(xml, path, TBX);
   const v3 = root.name === 'tbx' && (root.uri === TBX3_NS || root.uri === '');
   if (!v3 && root.name !== 'martif') {
     throw new InputError(
       `${path}:${root.line}: not TBX: root element is <${root.name}>, expected <tbx> or <martif>`,
     );
   }
-  const concepts = findAll(root, v3 ? 'conceptEntry' : 'termEntry');
+  const concepts = descendants(root, v3 ? 'conceptEntry' : 'termEntry');
   const byLang = concepts.map((c) => termsByLanguage(c));
   const langs = new Set(byLang.flatMap((m) => [...m.keys()]));
-  const rootLang = primary(root.attrs['xml:lang'] ?? '');
+  const rootLang = primary(root.attrs.get(XML_LANG) ?? '');
   const sourceLang = langs.has(rootLang) ? rootLang : langs.has('fr') ? 'fr' : ([...langs][0] ?? 'fr');
   const targetLang =
     langs.has('en') && sourceLang !== 'en' ? 'en' : ([...langs].find((l) => l !== sourceLang) ?? 'en');
@@ -43,7 +55,8 @@ export function fromTbx(xml: string, path: string): Glossary {
   const taken = new Set<string>();
   const entries: GlossaryEntry[] = [];
   concepts.forEach((concept, index) => {
-    const where = `${path}:${concept.line}: concept${concept.attrs.id ? ` "${concept.attrs.id}"` : ` ${index + 1}`}`;
+    const givenId = concept.attrs.get('id') ?? '';
+    const where = `${path}:${concept.line}: concept${givenId ? ` "${givenId}"` : ` ${index + 1}`}`;
     const terms = byLang[index]!;
     const french = order(terms.get(sourceLang) ?? []);
     const target = terms.get(targetLang) ?? [];
@@ -60,13 +73,13 @@ export function fromTbx(xml: string, path: string): Glossary {
       return;
     }
     const flags = readFlags(concept, where, problems);
-    const subject = childrenNamed(concept, 'descrip')
-      .find((d) => d.attrs.type === 'subjectField')
-      ?.text.trim();
-    const notes = childrenNamed(concept, 'note')
-      .map((n) => n.text.trim())
+    const subjectField = childElements(concept, 'descrip').find(
+      (d) => d.attrs.get('type') === 'subjectField',
+    );
+    const subject = subjectField && textOf(subjectField).trim();
+    const notes = childElements(concept, 'note')
+      .map((n) => textOf(n).trim())
       .filter((n) => !n.startsWith(FLAGS_PREFIX));
-    const givenId = concept.attrs.id ?? '';
     const id =
       /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(givenId) && !taken.has(givenId)
         ? givenId
@@ -97,17 +110,17 @@ export function fromTbx(xml: string, path: string): Glossary {
 /** Terms of a concept by primary language subtag, in document order. */
 function termsByLanguage(concept: XmlElement): Map<string, Term[]> {
   const byLang = new Map<string, Term[]>();
-  for (const section of findAll(concept, 'langSec', 'langSet')) {
-    const lang = primary(section.attrs['xml:lang'] ?? '');
+  for (const section of descendants(concept, 'langSec', 'langSet')) {
+    const lang = primary(section.attrs.get(XML_LANG) ?? '');
     const terms = byLang.get(lang) ?? [];
-    for (const group of findAll(section, 'termSec', 'tig', 'ntig')) {
-      const term = findAll(group, 'term')[0];
+    for (const group of descendants(section, 'termSec', 'tig', 'ntig')) {
+      const term = descendants(group, 'term')[0];
       if (!term) continue;
-      const status =
-        findAll(group, 'termNote')
-          .find((n) => n.attrs.type === 'administrativeStatus')
-          ?.text.trim() ?? '';
-      terms.push({ text: term.text.trim().replace(/\s+/g, ' '), status, line: term.line });
+      const statusNote = descendants(group, 'termNote').find(
+        (n) => n.attrs.get('type') === 'administrativeStatus',
+      );
+      const status = statusNote ? textOf(statusNote).trim() : '';
+      terms.push({ text: textOf(term).trim().replace(/\s+/g, ' '), status, line: term.line });
     }
     byLang.set(lang, terms);
   }
@@ -122,9 +135,11 @@ function order(terms: Term[]): Term[] {
 }
 
 function readFlags(concept: XmlElement, where: string, problems: string[]): Flags {
-  const note = childrenNamed(concept, 'note').find((n) => n.text.trim().startsWith(FLAGS_PREFIX));
-  if (!note) return {};
-  const flags = parseFlags(note.text.trim());
+  const note = childElements(concept, 'note')
+    .map((n) => textOf(n).trim())
+    .find((text) => text.startsWith(FLAGS_PREFIX));
+  if (note === undefined) return {};
+  const flags = parseFlags(note);
   if (typeof flags === 'string') {
     problems.push(`${where}: ${flags}`);
     return {};

@@ -12,6 +12,7 @@
  *   concept-level `<note>versio: policy=provider; article=the; …</note>`, written only when not default.
  * Nothing the glossary holds is lost; other tools show the `versio:` note as a plain note.
  */
+import { escapeXmlAttr, escapeXmlText } from '../xml/escape.js';
 import { flagsNote } from './tbx-flags.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 
@@ -21,7 +22,7 @@ export type TbxDialect = 'tbx3' | 'tbx2008';
 
 export function toTbx(glossary: Glossary, dialect: TbxDialect): string {
   const v3 = dialect === 'tbx3';
-  const lang = attr(glossary.sourceLang);
+  const lang = escapeXmlAttr(glossary.sourceLang);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   if (v3) {
     lines.push(`<tbx type="TBX-Basic" style="dca" xml:lang="${lang}" xmlns="urn:iso:std:iso:30042:ed-2">`);
@@ -61,32 +62,24 @@ function concept(entry: GlossaryEntry, glossary: Glossary, v3: boolean): string[
   const pos = entry.type === 'other' ? undefined : 'properNoun';
   const term = (text: string, status: string) => [
     `        <${termTag}>`,
-    `          <term>${text_(text)}</term>`,
+    `          <term>${escapeXmlText(text)}</term>`,
     ...(pos ? [`          <termNote type="partOfSpeech">${pos}</termNote>`] : []),
     `          <termNote type="administrativeStatus">${status}</termNote>`,
     `        </${termTag}>`,
   ];
   const flags = flagsNote(entry);
   return [
-    `      <${entryTag} id="${attr(entry.id)}">`,
+    `      <${entryTag} id="${escapeXmlAttr(entry.id)}">`,
     `        <descrip type="subjectField">${entry.type}</descrip>`,
-    ...(entry.note !== undefined ? [`        <note>${text_(entry.note)}</note>`] : []),
-    ...(flags !== undefined ? [`        <note>${text_(flags)}</note>`] : []),
-    `        <${langTag} xml:lang="${attr(glossary.sourceLang)}">`,
+    ...(entry.note !== undefined ? [`        <note>${escapeXmlText(entry.note)}</note>`] : []),
+    ...(flags !== undefined ? [`        <note>${escapeXmlText(flags)}</note>`] : []),
+    `        <${langTag} xml:lang="${escapeXmlAttr(glossary.sourceLang)}">`,
     ...entry.french.flatMap((f, i) => term(f, i === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts')),
     `        </${langTag}>`,
-    `        <${langTag} xml:lang="${attr(glossary.targetLang)}">`,
+    `        <${langTag} xml:lang="${escapeXmlAttr(glossary.targetLang)}">`,
     ...term(entry.english, 'preferredTerm-admn-sts'),
     ...entry.forbidden.flatMap((f) => term(f, 'deprecatedTerm-admn-sts')),
     `        </${langTag}>`,
     `      </${entryTag}>`,
   ];
-}
-
-function text_(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(s: string): string {
-  return text_(s).replace(/"/g, '&quot;');
 }

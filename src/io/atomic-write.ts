@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
+import { describeFsError } from './fs-error.js';
 
 /** The file-system calls writeFileAtomic makes; tests pass a fault-injecting one. */
 export interface AtomicWriteFs {
@@ -61,7 +62,7 @@ export async function writeFileAtomic(
     created = false;
   } catch (error) {
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`, { cause: error });
+    throw new OutputError(`cannot write ${path}: ${describeFsError(error, 'write')}`, { cause: error });
   }
   if (durability === 'durable') await syncDirectory(dir, fs);
 }
@@ -80,27 +81,5 @@ export async function syncDirectory(dir: string, fs: AtomicWriteFs = nodeFs): Pr
     }
   } catch {
     // The data is already in place; only its durability across a power cut is weaker.
-  }
-}
-
-/** The cause of a file-system failure in words, for a one-line message. */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'directory is read-only / not writable';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'disk full';
-    case 'ENOENT':
-      return 'directory does not exist';
-    case 'ENOTDIR':
-      return 'a parent of the path is a file, not a directory';
-    case 'EISDIR':
-      return 'the path is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeFsError } from './fs-error.js';
 
 /** A decoded text input and what we must keep of its encoding for the output. */
 export interface TextInput {
@@ -28,7 +29,7 @@ export async function readTextFile(
   try {
     info = await stat(file);
   } catch (error) {
-    throw new InputError(`${path}: ${describeReadError(error)}`, { cause: error });
+    throw new InputError(`${path}: ${describeFsError(error, 'read')}`, { cause: error });
   }
   if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a text file`);
   if (info.size > maxBytes) {
@@ -38,7 +39,7 @@ export async function readTextFile(
     );
   }
   const bytes = await readFile(file).catch((error: unknown) => {
-    throw new InputError(`${path}: ${describeReadError(error)}`, { cause: error });
+    throw new InputError(`${path}: ${describeFsError(error, 'read')}`, { cause: error });
   });
   return decodeText(bytes, path);
 }
@@ -128,19 +129,4 @@ function lineOfByte(bytes: Uint8Array, offset: number): { line: number; column: 
     }
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a text file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

@@ -8,7 +8,8 @@
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
-import { describeFsError, syncDirectory } from '../io/atomic-write.js';
+import { syncDirectory } from '../io/atomic-write.js';
+import { describeFsError } from '../io/fs-error.js';
 import { ClaimBook } from './claims.js';
 import { withLock } from './lock.js';
 import { TranslationMemory } from './store.js';
@@ -44,9 +45,12 @@ export async function compactMemory(path: string): Promise<Compaction> {
     } catch (error) {
       await unlink(temp).catch(() => undefined);
       if (error instanceof InputError) throw error;
-      throw new OutputError(`cannot compact the translation memory ${path}: ${describeFsError(error)}`, {
-        cause: error,
-      });
+      throw new OutputError(
+        `cannot compact the translation memory ${path}: ${describeFsError(error, 'write')}`,
+        {
+          cause: error,
+        },
+      );
     } finally {
       await memory.close();
     }

@@ -18,7 +18,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
-import { describeFsError, syncDirectory } from '../io/atomic-write.js';
+import { syncDirectory } from '../io/atomic-write.js';
+import { describeFsError } from '../io/fs-error.js';
 import { Claimer } from './claimer.js';
 import { FileIndex } from './file-index.js';
 import { withLock } from './lock.js';
@@ -52,7 +53,7 @@ export class TranslationMemory implements MemoryStore {
     try {
       await mkdir(dirname(path), { recursive: true });
     } catch (error) {
-      const why = describeFsError(error);
+      const why = describeFsError(error, 'write');
       throw new OutputError(`cannot create the memory directory for ${path}: ${why}`, { cause: error });
     }
     const memory = new TranslationMemory(path, options);
@@ -60,7 +61,7 @@ export class TranslationMemory implements MemoryStore {
       await memory.refresh();
     } catch (error) {
       if (error instanceof InputError) throw error;
-      const why = describeFsError(error);
+      const why = describeFsError(error, 'read');
       throw new InputError(`cannot read the translation memory ${path}: ${why}`, { cause: error });
     }
     return memory;
@@ -111,7 +112,7 @@ export class TranslationMemory implements MemoryStore {
       try {
         await withLock(this.path, () => this.write(body));
       } catch (error) {
-        const why = describeFsError(error);
+        const why = describeFsError(error, 'write');
         throw new OutputError(`cannot append to the translation memory ${this.path}: ${why}`, {
           cause: error,
         });

@@ -1,7 +1,8 @@
 /** `versio tm export` / `versio tm import`: the file edges around toTmx / fromTmx. */
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { describeFsError, writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { describeFsError } from '../io/fs-error.js';
 import { importedRecords } from './import.js';
 import { isSharedMemory, openMemory } from './open.js';
 import { fromTmx } from './tmx-read.js';
@@ -77,9 +78,7 @@ async function readInput(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : describeFsError(error);
-    throw new InputError(`cannot read ${path}: ${why}`, { cause: error });
+    throw new InputError(`cannot read ${path}: ${describeFsError(error, 'read')}`, { cause: error });
   }
 }
 

@@ -1,9 +1,17 @@
 /**
  * TMX reader (1.4b; 1.1–1.3 files read the same way, with `lang` instead of `xml:lang`).
- * Streams the file through saxes, which never fetches a DTD nor expands declared entities.
+ * Streams the file through the XML reader (xml/tree.ts), one <tu> at a time.
  */
-import { SaxesParser } from 'saxes';
 import { InputError } from '../errors.js';
+import {
+  attrKey,
+  childElements,
+  parseXml,
+  XML_NS,
+  type XmlElement,
+  type XmlFormat,
+  type XmlNode,
+} from '../xml/tree.js';
 
 export interface TmxUnit {
   source: string;
@@ -25,6 +33,9 @@ export interface TmxFile {
   units: TmxUnit[];
 }
 
+// CAT tools write the external DOCTYPE of TMX 1.4b (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`): ignored, never fetched.
+const TMX: XmlFormat = { name: 'TMX', externalDoctype: 'ignore' };
+
 // TMX 1.4b §3.7: inline elements that hold native codes, not text; <hi> and <sub> text is kept
 // only outside them (sub sits inside a code element and belongs to another flow).
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut', 'sub']);
@@ -42,107 +53,69 @@ interface OpenTu {
   tuvs: Tuv[];
 }
 
+type Fail = (message: string, line?: number) => never;
+
 /**
  * One unit per target <tuv> of each <tu> (a multilingual <tu> gives several). The source
  * <tuv> is the one in the source language; with srclang `*all*`, the first <tuv>.
  */
 export function fromTmx(xml: string, path: string): TmxFile {
-  const parser = new SaxesParser({ xmlns: false, fileName: path });
-  const fail = (message: string, line = parser.line): never => {
+  const fail: Fail = (message, line = 1) => {
     throw new InputError(`${path}:${line}: ${message}`);
   };
   let headerLang: string | undefined;
-  let tu: OpenTu | undefined;
-  let tuvLang: string | undefined;
-  let seg: string | undefined;
-  let prop: { type: string; text: string } | undefined;
-  let codeDepth = 0;
-  let root = true;
   const units: TmxUnit[] = [];
-
-  parser.on('error', (error) => {
-    // saxes messages already read `<file>:<line>:<column>: <what>`.
-    throw new InputError(error.message, { cause: error, hint: 'the TMX file is not well-formed XML' });
-  });
-  parser.on('doctype', (doctype) => {
-    // An internal subset can declare entities (billion laughs, external entities): refused.
-    // The external identifier most tools write (<!DOCTYPE tmx SYSTEM "tmx14.dtd">) is harmless: never fetched.
-    if (doctype.includes('['))
-      fail('a DOCTYPE with an internal subset (entity declarations) is not accepted');
-  });
-  parser.on('opentag', (tag) => {
-    const at = (name: string): string | undefined => tag.attributes[name];
-    if (root) {
-      root = false;
-      if (tag.name !== 'tmx') fail(`not a TMX file: the root element is <${tag.name}>, not <tmx>`);
-      return;
-    }
-    if (seg !== undefined) {
-      if (CODE_ELEMENTS.has(tag.name)) codeDepth++;
-      return;
-    }
-    switch (tag.name) {
-      case 'header':
-        headerLang = at('srclang') ?? fail('<header> has no srclang attribute');
-        break;
-      case 'tu':
-        tu = {
-          line: parser.line,
-          srclang: at('srclang'),
-          date: at('creationdate') ?? at('changedate'),
-          props: {},
-          tuvs: [],
-        };
-        break;
-      case 'tuv':
-        tuvLang = at('xml:lang') ?? at('lang') ?? fail('<tuv> has no xml:lang attribute');
-        break;
-      case 'seg':
-        if (tuvLang !== undefined) seg = '';
-        break;
-      case 'prop':
-        // Only <tu>-level props: <tuv> props describe one language's variant.
-        if (tu && tuvLang === undefined)
-          prop = { type: at('type') ?? fail('<prop> has no type attribute'), text: '' };
-        break;
-    }
-  });
-  const onText = (text: string): void => {
-    if (seg !== undefined && codeDepth === 0) seg += text;
-    else if (prop) prop.text += text;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', (tag) => {
-    if (seg !== undefined && tag.name !== 'seg') {
-      if (CODE_ELEMENTS.has(tag.name)) codeDepth--;
-      return;
-    }
-    switch (tag.name) {
-      case 'seg':
-        if (tu && tuvLang !== undefined && seg !== undefined) tu.tuvs.push({ lang: tuvLang, seg });
-        seg = undefined;
-        break;
-      case 'tuv':
-        tuvLang = undefined;
-        break;
-      case 'prop':
-        if (tu && prop) tu.props[prop.type] = prop.text;
-        prop = undefined;
-        break;
-      case 'tu':
-        if (tu) units.push(...unitsOf(tu, headerLang ?? fail('<tu> before the <header>'), fail));
-        tu = undefined;
-        break;
-    }
-  });
-
   if (xml.trim() === '') fail('empty file: no <tmx> element', 1);
-  parser.write(xml).close();
+  parseXml(xml, path, TMX, {
+    open(element, parents) {
+      if (parents.length === 0) {
+        if (element.name !== 'tmx')
+          fail(`not a TMX file: the root element is <${element.name}>, not <tmx>`, element.line);
+        return false;
+      }
+      if (element.name === 'header') {
+        headerLang = element.attrs.get('srclang') ?? fail('<header> has no srclang attribute', element.line);
+      }
+      return element.name === 'tu';
+    },
+    captured(tu) {
+      units.push(...unitsOf(readTu(tu, fail), headerLang ?? fail('<tu> before the <header>', tu.line), fail));
+    },
+  });
   return { sourceLang: headerLang ?? fail('no <header> element', 1), units };
 }
 
-function unitsOf(tu: OpenTu, headerLang: string, fail: (message: string, line?: number) => never): TmxUnit[] {
+function readTu(tu: XmlElement, fail: Fail): OpenTu {
+  const props: Record<string, string> = {};
+  // Only <tu>-level props: <tuv> props describe one language's variant.
+  for (const prop of childElements(tu, 'prop')) {
+    props[prop.attrs.get('type') ?? fail('<prop> has no type attribute', prop.line)] = segText(prop);
+  }
+  const tuvs = childElements(tu, 'tuv').flatMap((tuv) => {
+    const lang =
+      tuv.attrs.get(attrKey('lang', XML_NS)) ??
+      tuv.attrs.get('lang') ??
+      fail('<tuv> has no xml:lang attribute', tuv.line);
+    return childElements(tuv, 'seg').map((seg) => ({ lang, seg: segText(seg) }));
+  });
+  return {
+    line: tu.line,
+    srclang: tu.attrs.get('srclang'),
+    date: tu.attrs.get('creationdate') ?? tu.attrs.get('changedate'),
+    props,
+    tuvs,
+  };
+}
+
+/** The text of a <seg>, without what native-code elements hold. */
+function segText(node: XmlNode): string {
+  if (typeof node === 'string') return node;
+  return node.children
+    .map((child) => (typeof child !== 'string' && CODE_ELEMENTS.has(child.name) ? '' : segText(child)))
+    .join('');
+}
+
+function unitsOf(tu: OpenTu, headerLang: string, fail: Fail): TmxUnit[] {
   const sourceLang = tu.srclang ?? headerLang;
   const source =
     sourceLang === '*all*'

@@ -3,6 +3,7 @@
  * <tuv> first, then the target. Plain text only (TMX level 1): a segment never carries inline codes.
  */
 import { OutputError } from '../errors.js';
+import { escapeXmlAttr, escapeXmlText, nonXmlChar } from '../xml/escape.js';
 import type { MemoryRecord } from './record.js';
 
 export interface TmxOptions {
@@ -77,30 +78,21 @@ function attributes(values: Record<string, string | undefined>): string {
 }
 
 // XML 1.0 §2.2: these code points cannot appear in a document, not even as character references.
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this matches.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
-
 function checkChars(value: string, record?: MemoryRecord): void {
-  const bad = NOT_XML.exec(value);
-  if (!bad) return;
-  const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const bad = nonXmlChar(value);
+  if (bad === undefined) return;
   const where = record
     ? `memory record ${record.key} ("${record.source.slice(0, 40)}")`
     : 'a TMX header value';
-  throw new OutputError(`${where} contains ${code}, which XML 1.0 cannot represent`);
+  throw new OutputError(`${where} contains ${bad}, which XML 1.0 cannot represent`);
 }
 
-/**
- * Element content. `>` is escaped too, so `]]>` can never appear; a carriage return becomes
- * `&#13;` because XML parsers turn a literal CR into LF (XML 1.0 §2.11).
- */
 function text(value: string, record?: MemoryRecord): string {
   checkChars(value, record);
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return escapeXmlText(value);
 }
 
-/** Attribute values: also quotes, and tab/LF/CR as references so normalisation (§3.3.3) keeps them. */
 function attr(value: string, record?: MemoryRecord): string {
-  return text(value, record).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+  checkChars(value, record);
+  return escapeXmlAttr(value);
 }

@@ -1,5 +1,6 @@
 import type { Document, Segment, TermSpan } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
+import { PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
 
 /** Stage "match": the document with the glossary hits of every segment recorded on it. */
@@ -51,7 +52,7 @@ export function missingTerms(segment: Segment): string[] {
 }
 
 // Placeholders of both styles (glossary/protect.ts) that an engine left in its output.
-const MARKER = /__E\d+__|<x\s+id\s*=\s*["']\d+["']\s*\/?>/g;
+const MARKER = new RegExp(String.raw`${PLACEHOLDER_SOURCE}|<x\s+id\s*=\s*["']\d+["']\s*\/?>`, 'g');
 
 /**
  * Post-check problems of a finished target, from the model alone (source, spans, target), so

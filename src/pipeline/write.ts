@@ -6,9 +6,9 @@ import type { Document } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { renderArticle } from '../render/article.js';
+import type { RenderedFileOptions } from '../render/files.js';
 import { toResources } from '../render/resources.js';
-import type { ReviewFinding } from '../render/review-page.js';
+import { RENDER_FORMATS } from '../review/render-formats.js';
 import { version } from '../version.js';
 
 /** Where the outputs of one translated article go. */
@@ -47,11 +47,8 @@ export function outputPaths(
 
 export type XliffFormat = 'xliff12' | 'xliff2';
 
-export interface OutputOptions {
+export interface OutputOptions extends RenderedFileOptions {
   format: XliffFormat;
-  glossary?: Glossary;
-  /** `versio check` findings shown inline on the review page. */
-  findings?: readonly ReviewFinding[];
   /** Relative paths are written under it; the paths returned are as given. */
   cwd: string;
 }
@@ -63,27 +60,15 @@ export async function xliffText(doc: Document, format: XliffFormat): Promise<str
   return (await import('../xliff/write12.js')).writeXliff12(doc, { toolVersion: version });
 }
 
-/** The files derived from a translated document, path and content: resources, article, review page. */
+/** The files derived from a translated document, path and content: the article, resources, review page. */
 export async function derivedFiles(
   doc: Document,
   paths: OutputPaths,
-  options: Omit<OutputOptions, 'format' | 'cwd'>,
+  options: RenderedFileOptions,
 ): Promise<[string, string][]> {
-  const { renderReviewPage } = await import('../render/review-page.js');
-  const bundle = toResources(doc);
-  const article = renderArticle(doc, bundle, doc.targetLang);
-  return [
-    [paths.resources, `${JSON.stringify(bundle, null, 2)}\n`],
-    [paths.txt, article.txt],
-    [paths.md, article.md],
-    [
-      paths.review,
-      renderReviewPage(doc, {
-        findings: options.findings ?? [],
-        ...(options.glossary ? { glossary: options.glossary } : {}),
-      }),
-    ],
-  ];
+  const { renderedFiles } = await import('../render/files.js');
+  const rendered = renderedFiles(doc, toResources(doc), paths, options);
+  return RENDER_FORMATS.map((f): [string, string] => [rendered[f].path, rendered[f].content()]);
 }
 
 /** What `versio check` finds in a translated document, shown inline on its review page. */

@@ -1,4 +1,6 @@
 /** Applies the post-editing rules of the chosen families to one English segment. */
+
+import { placeholdersIn } from '../glossary/placeholder.js';
 import { irregularPast } from './irregular-verbs.js';
 import { postEditRules } from './rules.js';
 import type { PostEditFamily, PostEditRule } from './types.js';
@@ -64,7 +66,7 @@ function applyRule({ rule, regex }: CompiledRule, text: string): string {
   return out + edit(text.slice(last));
 }
 
-const placeholders = (text: string) => (text.match(/__E\d+__/gu) ?? []).join(' ');
+const placeholders = (text: string) => placeholdersIn(text).join(' ');
 
 /**
  * The text with every rule of `families` applied in order. A rule whose result would change

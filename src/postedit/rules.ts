@@ -5,6 +5,8 @@
  * references (bench figure "english"), and a family that does not gain is not kept in
  * `defaultFamilies`.
  */
+
+import { PLACEHOLDER_PREFIX } from '../glossary/placeholder.js';
 import type { PostEditFamily, PostEditRule } from './types.js';
 
 const MODAL_OR_TO =
@@ -119,7 +121,7 @@ export const postEditRules: readonly PostEditRule[] = [
   {
     family: 'courtesy-titles',
     name: 'drop-courtesy-title',
-    pattern: '\\b(?:Sra|Sr|Srta|Sras|Sres|Mrs|Mr|Ms)\\.?\\s(?=\\p{Lu}|__E\\d)',
+    pattern: `\\b(?:Sra|Sr|Srta|Sras|Sres|Mrs|Mr|Ms)\\.?\\s(?=\\p{Lu}|${PLACEHOLDER_PREFIX}\\d)`,
     replacement: '',
     why: 'M. / Mme before a name: English wire style (AP) uses no courtesy title; Sr/Sra are their Spanish pivot leaks.',
   },

@@ -6,6 +6,8 @@
  * Placeholders (`__E3__`), XML tags, entities and numbers are left exactly as they are.
  * Deterministic, no I/O.
  */
+
+import { PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
 import {
   LOCAL_ENGINE_PACING,
   type Provider,
@@ -24,7 +26,10 @@ const ACCENTED: Record<string, string> = {
 };
 
 /** Left untouched: `token` placeholders, XML tags (`xml` placeholders, inline markup), entities. */
-const PROTECTED = /__E\d+__|<[^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/g;
+const PROTECTED = new RegExp(
+  String.raw`${PLACEHOLDER_SOURCE}|<[^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);`,
+  'g',
+);
 
 /** Growth of the text, in characters, brackets and padding included. */
 const EXPANSION = 0.35;

@@ -5,7 +5,7 @@
 import type { Document, TermSpan } from '../document.js';
 import { segmentsOf } from '../document.js';
 import type { GlossaryEntry } from '../glossary/types.js';
-import { esc } from './html.js';
+import { escapeHtml } from '../xml/escape.js';
 
 /** Returns the start tag for a span. */
 export type TermMark = (span: TermSpan) => string;
@@ -29,13 +29,13 @@ function termDescription(span: TermSpan, entry: GlossaryEntry | undefined): stri
 
 export function termMark(span: TermSpan, entry: GlossaryEntry | undefined): string {
   return (
-    `<mark class="term" data-entry="${esc(span.entryId)}" title="${esc(termDescription(span, entry))}" ` +
+    `<mark class="term" data-entry="${escapeHtml(span.entryId)}" title="${escapeHtml(termDescription(span, entry))}" ` +
     `aria-describedby="${termAnchor(span.entryId)}">`
   );
 }
 
 function termAnchor(entryId: string): string {
-  return esc(`term-${entryId.replace(/\s/g, '_')}`);
+  return escapeHtml(`term-${entryId.replace(/\s/g, '_')}`);
 }
 
 export function termIndex(
@@ -46,8 +46,8 @@ export function termIndex(
   const rows = [...terms].map(([id, span]) => {
     const entry = entries.get(id);
     return (
-      `<tr id="${termAnchor(id)}"><td><code>${esc(id)}</code></td><td>${esc(entry?.english ?? span.target)}</td>` +
-      `<td>${esc(entry?.type ?? '')}</td><td>${esc(entry?.note ?? '')}</td></tr>`
+      `<tr id="${termAnchor(id)}"><td><code>${escapeHtml(id)}</code></td><td>${escapeHtml(entry?.english ?? span.target)}</td>` +
+      `<td>${escapeHtml(entry?.type ?? '')}</td><td>${escapeHtml(entry?.note ?? '')}</td></tr>`
     );
   });
   return [
@@ -73,7 +73,7 @@ export function markTerms(text: string, spans: readonly TermSpan[], open: TermMa
   const closeUpTo = (limit: number) => {
     while (ends.length > 0 && ends[ends.length - 1]! <= limit) {
       const end = ends.pop()!;
-      out += `${esc(text.slice(at, end))}</mark>`;
+      out += `${escapeHtml(text.slice(at, end))}</mark>`;
       at = end;
     }
   };
@@ -82,10 +82,10 @@ export function markTerms(text: string, spans: readonly TermSpan[], open: TermMa
     closeUpTo(span.start);
     const enclosing = ends[ends.length - 1];
     if (span.start < at || (enclosing !== undefined && span.end > enclosing)) continue;
-    out += esc(text.slice(at, span.start)) + open(span);
+    out += escapeHtml(text.slice(at, span.start)) + open(span);
     at = span.start;
     ends.push(span.end);
   }
   closeUpTo(text.length);
-  return out + esc(text.slice(at));
+  return out + escapeHtml(text.slice(at));
 }

@@ -11,8 +11,8 @@ import { segmentsOf } from '../document.js';
 import { engineLabel, reviewerNotes } from '../document-notes.js';
 import { assertTargetMarks } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
+import { escapeHtml } from '../xml/escape.js';
 import { dirAttribute } from './direction.js';
-import { esc } from './html.js';
 import { REVIEW_PAGE_CSS } from './review-page.css.js';
 import { markTerms, type TermMark, termIndex, termMark, usedTerms } from './review-page-terms.js';
 
@@ -80,14 +80,14 @@ export function renderReviewPage(doc: Document, options: ReviewPageOptions = {})
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="versio">',
-    `<title>${esc(title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${REVIEW_PAGE_CSS}</style>`,
     '</head>',
     '<body>',
     '<header>',
-    `<h1>${esc(title)}</h1>`,
-    `<p class="meta">${esc(doc.path)} · <span lang="${esc(doc.sourceLang)}">${esc(doc.sourceLang)}</span> → ` +
-      `<span lang="${esc(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${esc(doc.targetLang)}</span></p>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">${escapeHtml(doc.path)} · <span lang="${escapeHtml(doc.sourceLang)}">${escapeHtml(doc.sourceLang)}</span> → ` +
+      `<span lang="${escapeHtml(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${escapeHtml(doc.targetLang)}</span></p>`,
     counts(doc, options.findings ?? [], terms.size),
     legend(),
     findingList(findings.document, 'document-findings', 'Findings for the whole document'),
@@ -139,7 +139,7 @@ function counts(doc: Document, findings: readonly ReviewFinding[], termCount: nu
   for (const state of STATE_ORDER) {
     const n = segments.filter((s) => s.state === state).length;
     items.push(
-      `<li class="state-${state}"><strong>${n}</strong> ${esc(STATE_LABELS[state].toLowerCase())}</li>`,
+      `<li class="state-${state}"><strong>${n}</strong> ${escapeHtml(STATE_LABELS[state].toLowerCase())}</li>`,
     );
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -159,15 +159,15 @@ function plural(n: number, word: string, withCount = false): string {
 function legend(): string {
   const items = STATE_ORDER.map(
     (state) =>
-      `<li class="state-${state}"><span class="badge">${STATE_LABELS[state]}</span> ${esc(STATE_HINTS[state])}</li>`,
+      `<li class="state-${state}"><span class="badge">${STATE_LABELS[state]}</span> ${escapeHtml(STATE_HINTS[state])}</li>`,
   );
   return `<ul class="legend" aria-label="Legend: segment states">\n${items.join('\n')}\n</ul>`;
 }
 
 function blockSection(doc: Document, block: Block, findings: GroupedFindings, term: TermMark): string {
   return [
-    `<section class="block block-${esc(block.kind)}" id="block-${esc(block.id)}" data-block="${esc(block.id)}">`,
-    `<h2>${esc(block.id)} <span class="kind">${esc(block.kind)}</span></h2>`,
+    `<section class="block block-${escapeHtml(block.kind)}" id="block-${escapeHtml(block.id)}" data-block="${escapeHtml(block.id)}">`,
+    `<h2>${escapeHtml(block.id)} <span class="kind">${escapeHtml(block.kind)}</span></h2>`,
     findingList(findings.byBlock.get(block.id) ?? [], undefined, `Findings for ${block.id}`),
     ...block.segments.map((segment) =>
       segmentArticle(doc, segment, findings.bySegment.get(segment.id) ?? [], term),
@@ -182,14 +182,14 @@ function segmentArticle(
   findings: readonly ReviewFinding[],
   term: TermMark,
 ): string {
-  const id = esc(segment.id);
+  const id = escapeHtml(segment.id);
   if (segment.target !== undefined) {
     assertTargetMarks(segment.target, segment.targetSpans ?? [], segment.spans, `segment ${segment.id}`);
   }
   const target =
     segment.target === undefined || segment.target === ''
       ? '<p class="text missing">(no target)</p>'
-      : `<p class="text" lang="${esc(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${markTerms(segment.target, segment.targetSpans ?? [], term)}</p>`;
+      : `<p class="text" lang="${escapeHtml(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${markTerms(segment.target, segment.targetSpans ?? [], term)}</p>`;
   const engine = segment.provenance && engineLabel(segment.provenance);
   const machine = segment.provenance?.machineTarget;
   const notes = reviewerNotes(segment);
@@ -197,21 +197,21 @@ function segmentArticle(
     `<article class="segment state-${segment.state}" id="seg-${id}" data-segment="${id}" data-state="${segment.state}">`,
     '<div class="segment-head">',
     `<h3>${id}</h3>`,
-    `<span class="badge" title="${esc(STATE_HINTS[segment.state])}">${STATE_LABELS[segment.state]}</span>`,
-    engine === undefined ? '' : `<span class="provenance">from ${esc(engine)}</span>`,
+    `<span class="badge" title="${escapeHtml(STATE_HINTS[segment.state])}">${STATE_LABELS[segment.state]}</span>`,
+    engine === undefined ? '' : `<span class="provenance">from ${escapeHtml(engine)}</span>`,
     '</div>',
     '<div class="pair">',
-    `<div class="cell source"><div class="lang-label">Source (${esc(doc.sourceLang)})</div>` +
-      `<p class="text" lang="${esc(doc.sourceLang)}"${dirAttribute(doc.sourceLang)}>${markTerms(segment.source, segment.spans, term)}</p></div>`,
-    `<div class="cell target"><div class="lang-label">Target (${esc(doc.targetLang)})</div>${target}</div>`,
+    `<div class="cell source"><div class="lang-label">Source (${escapeHtml(doc.sourceLang)})</div>` +
+      `<p class="text" lang="${escapeHtml(doc.sourceLang)}"${dirAttribute(doc.sourceLang)}>${markTerms(segment.source, segment.spans, term)}</p></div>`,
+    `<div class="cell target"><div class="lang-label">Target (${escapeHtml(doc.targetLang)})</div>${target}</div>`,
     '</div>',
     machine === undefined
       ? ''
-      : `<details class="machine"><summary>Engine output before review</summary><p class="text" lang="${esc(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${esc(machine)}</p></details>`,
+      : `<details class="machine"><summary>Engine output before review</summary><p class="text" lang="${escapeHtml(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${escapeHtml(machine)}</p></details>`,
     findingList(findings, undefined, `Findings for ${segment.id}`),
     notes.length === 0
       ? ''
-      : `<ul class="notes" aria-label="Notes for ${id}">\n${notes.map((n) => `<li class="note"><strong>Note:</strong> ${esc(n)}</li>`).join('\n')}\n</ul>`,
+      : `<ul class="notes" aria-label="Notes for ${id}">\n${notes.map((n) => `<li class="note"><strong>Note:</strong> ${escapeHtml(n)}</li>`).join('\n')}\n</ul>`,
     '</article>',
   ]
     .filter((line) => line !== '')
@@ -223,9 +223,9 @@ function findingList(findings: readonly ReviewFinding[], id: string | undefined,
   if (findings.length === 0) return '';
   const items = findings.map(
     (f) =>
-      `<li class="finding finding-${esc(f.severity)}"><span class="severity">${esc(f.severity)}</span> ` +
-      `<code>${esc(f.check)}</code>${id === undefined || f.unit === undefined ? '' : ` <code>${esc(f.unit)}</code>`} ${esc(f.message)}</li>`,
+      `<li class="finding finding-${escapeHtml(f.severity)}"><span class="severity">${escapeHtml(f.severity)}</span> ` +
+      `<code>${escapeHtml(f.check)}</code>${id === undefined || f.unit === undefined ? '' : ` <code>${escapeHtml(f.unit)}</code>`} ${escapeHtml(f.message)}</li>`,
   );
   const idAttr = id === undefined ? '' : ` id="${id}"`;
-  return `<ul class="findings"${idAttr} aria-label="${esc(label)}">\n${items.join('\n')}\n</ul>`;
+  return `<ul class="findings"${idAttr} aria-label="${escapeHtml(label)}">\n${items.join('\n')}\n</ul>`;
 }

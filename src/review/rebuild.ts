@@ -9,13 +9,11 @@ import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
 import { markTargetTerms } from '../glossary/target-spans.js';
-import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { MAX_INPUT_BYTES } from '../io/text-file.js';
 import { outputPaths } from '../pipeline/write.js';
-import { renderArticle } from '../render/article.js';
+import { type RenderedFileOptions, renderedFiles } from '../render/files.js';
 import type { ResourceBundle } from '../render/resources.js';
-import { type ReviewFinding, renderReviewPage } from '../render/review-page.js';
 
 import { withCodeMarkers } from './code-markers.js';
 import { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
@@ -23,12 +21,10 @@ import { safeLanguage, safeSourceName } from './safe-name.js';
 
 export { RENDER_FORMATS, type RenderFormat } from './render-formats.js';
 
-export interface RebuildOptions {
+export interface RebuildOptions extends RenderedFileOptions {
   /** Output directory; defaults to the XLIFF file's own directory. */
   outDir?: string;
   formats: readonly RenderFormat[];
-  glossary?: Glossary;
-  findings?: readonly ReviewFinding[];
   /** Run `versio check` on the file and put its findings on the review page. */
   check?: CheckConfig;
   /** Relative paths are read and written from it (the CLI's); the paths returned are as given. */
@@ -84,24 +80,10 @@ export function rebuildOutputs(
   const untranslated = segmentsOf(doc)
     .filter((s) => s.target === undefined || (s.target === '' && s.source !== ''))
     .map((s) => s.id);
-  const bundle = targetsOrSource(doc);
-  const article = renderArticle(doc, bundle, doc.targetLang);
-  const content: Record<RenderFormat, [string, () => string]> = {
-    txt: [paths.txt, () => article.txt],
-    md: [paths.md, () => article.md],
-    json: [paths.resources, () => `${JSON.stringify(bundle, null, 2)}\n`],
-    html: [
-      paths.review,
-      () =>
-        renderReviewPage(doc, {
-          ...(options.glossary ? { glossary: options.glossary } : {}),
-          ...(options.findings ? { findings: options.findings } : {}),
-        }),
-    ],
-  };
+  const rendered = renderedFiles(doc, targetsOrSource(doc), paths, options);
   const files = RENDER_FORMATS.filter((f) => options.formats.includes(f)).map((f): [string, string] => [
-    content[f][0],
-    content[f][1](),
+    rendered[f].path,
+    rendered[f].content(),
   ]);
   return { files, untranslated };
 }

@@ -11,7 +11,7 @@
  * - XLIFF 2 `<cp hex>` stands for a character XML cannot carry, and becomes that character.
  * - Foreign elements keep their text and are named as flattened codes (nothing dropped silently).
  */
-import { textOf, type XmlElement } from './xml-tree.js';
+import { textOf, type XmlElement } from '../xml/tree.js';
 
 export interface InlineMark {
   start: number;

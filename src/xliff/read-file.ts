@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeFsError } from '../io/fs-error.js';
 import { decodeText, readTextFile } from '../io/text-file.js';
 import { type ReadOptions, readXliff, type XliffReadResult } from './read.js';
 
@@ -21,12 +22,9 @@ export async function readXliffFile(
   // diff and render hold the whole document: above the input limit they refuse, as for articles.
   if (options.maxBytes !== undefined) await checkSize(path, options.maxBytes, options.cwd);
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(
-      `${shown}: cannot read: ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`,
-      {
-        cause: error,
-      },
-    );
+    throw new InputError(`${shown}: cannot read: ${describeFsError(error, 'read')}`, {
+      cause: error,
+    });
   });
   return readXliff(decodeXml(bytes, shown), shown, options);
 }

@@ -4,8 +4,8 @@
  */
 import type { Block, BlockKind, Document } from '../document.js';
 import { InputError } from '../errors.js';
+import type { XmlElement } from '../xml/tree.js';
 import type { CodeRef } from './inline-read.js';
-import type { XmlElement } from './xml-tree.js';
 
 /**
  * 1-based position of a `<trans-unit>`/`<segment>` start tag, for messages naming file:line:column,
@@ -46,7 +46,7 @@ export interface ReadOptions {
   allFiles?: boolean;
 }
 
-/** One version's reading of the event stream (see xml-tree.ts). */
+/** One version's reading of the event stream (see xml/tree.ts). */
 export interface XliffBuilder {
   open(element: XmlElement, parents: readonly XmlElement[]): boolean;
   close(element: XmlElement): void;

@@ -4,19 +4,22 @@
  * an InputError naming the file (and line:column where the XML itself is at fault).
  */
 import { InputError } from '../errors.js';
+import { parseXml, type XmlElement, type XmlFormat } from '../xml/tree.js';
 import { XLIFF2_NS, XLIFF22_NS } from './names2.js';
 import { XLIFF12_NS } from './names12.js';
 import type { ReadOptions, XliffBuilder, XliffReadResult } from './read-model.js';
 import { xliff2Builder } from './read2.js';
 import { xliff12Builder } from './read12.js';
-import { parseXml, type XmlElement } from './xml-tree.js';
+
+// XLIFF files carry no DOCTYPE: one could only be there to declare entities.
+const XLIFF: XmlFormat = { name: 'XLIFF', externalDoctype: 'refuse' };
 
 export type { ReadOptions, SegmentLocation, XliffReadResult } from './read-model.js';
 
 /** `path` is the XLIFF file's own path, used in error messages only. */
 export function readXliff(xml: string, path: string, options: ReadOptions = {}): XliffReadResult {
   let builder: XliffBuilder | undefined;
-  parseXml(xml.startsWith('\uFEFF') ? xml.slice(1) : xml, path, {
+  parseXml(xml.startsWith('\uFEFF') ? xml.slice(1) : xml, path, XLIFF, {
     open(element, parents) {
       if (builder === undefined) {
         builder = builderFor(element, path, options);

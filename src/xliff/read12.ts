@@ -5,6 +5,7 @@
  */
 import type { Block, Document } from '../document.js';
 import { InputError } from '../errors.js';
+import { childElements, textOf, type XmlElement } from '../xml/tree.js';
 import { eolFromName, type Layout, parseLayout } from './layout.js';
 import { KIND_RESTYPE_PREFIX, XLIFF12_NS } from './names12.js';
 import {
@@ -20,7 +21,6 @@ import {
 } from './read-model.js';
 import { parseTermTable, type TermTable } from './terms12.js';
 import { readTransUnit } from './trans-unit12.js';
-import { childElements, textOf, type XmlElement } from './xml-tree.js';
 
 interface OpenGroup {
   block: Block;

@@ -7,6 +7,7 @@
 import type { Block, Document, Provenance, Segment, TermSpan } from '../document.js';
 import { readEngineLabel, readNotes } from '../document-notes.js';
 import { InputError } from '../errors.js';
+import { attrKey, childElements, textOf, type XmlElement } from '../xml/tree.js';
 import { inlineCodesNote, readInline } from './inline-read.js';
 import { eolFromName } from './layout.js';
 import {
@@ -20,11 +21,8 @@ import {
   PROVENANCE_CATEGORY,
   VERSIO_NS,
 } from './names2.js';
-import { at } from './read-model.js';
-
-const XLIFF2_CORE_PREFIX = 'urn:oasis:names:tc:xliff:document:2.';
-
 import {
+  at,
   blockKind,
   defaultBlockAfter,
   locate,
@@ -35,7 +33,8 @@ import {
   type XliffReadResult,
 } from './read-model.js';
 import { fromState2 } from './state.js';
-import { attrKey, childElements, textOf, type XmlElement } from './xml-tree.js';
+
+const XLIFF2_CORE_PREFIX = 'urn:oasis:names:tc:xliff:document:2.';
 
 export function xliff2Builder(
   path: string,

@@ -7,6 +7,7 @@
 import type { Provenance, Segment, TermSpan } from '../document.js';
 import { readEngineLabel, readNotes } from '../document-notes.js';
 import { InputError } from '../errors.js';
+import { childElements, textOf, type XmlElement } from '../xml/tree.js';
 import { GENERATED_NOTE_FROM } from './generated-notes.js';
 import { type CodeRef, type InlineText, inlineCodesNote, readInline } from './inline-read.js';
 import { PROVENANCE_CONTEXT, XLIFF12_NS } from './names12.js';
@@ -14,7 +15,6 @@ import { TOOL_ID } from './options.js';
 import { at } from './read-model.js';
 import { fromState12 } from './state.js';
 import { type TermTable, termInfo } from './terms12.js';
-import { childElements, textOf, type XmlElement } from './xml-tree.js';
 
 export interface ReadSegment12 {
   segment: Segment;

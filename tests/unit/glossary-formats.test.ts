@@ -149,8 +149,11 @@ describe('malformed TBX and CSV: InputError naming file:line', () => {
   }
 
   it.each([
-    ['bad-unclosed.tbx', 'bad-unclosed.tbx:7: malformed XML: unexpected close tag'],
-    ['bad-xxe.tbx', 'bad-xxe.tbx:4: DOCTYPE with an internal subset refused'],
+    ['bad-unclosed.tbx', 'bad-unclosed.tbx:7:21: malformed XML: unexpected close tag'],
+    [
+      'bad-xxe.tbx',
+      'bad-xxe.tbx:4:2: a DOCTYPE with an internal subset (entity declarations) is not accepted',
+    ],
     ['bad-quote.csv', 'bad-quote.csv:3: malformed CSV: Quote Not Closed'],
     [
       'bad-rows.csv',
@@ -179,7 +182,7 @@ describe('malformed TBX and CSV: InputError naming file:line', () => {
     [
       'an undeclared entity',
       '<martif type="TBX"><text><body>\n<termEntry id="a">&nbsp;</termEntry></body></text></martif>',
-      'g.tbx:2: malformed XML',
+      'g.tbx:2:24: malformed XML',
     ],
   ])('TBX: %s', (_case, xml, expected) => {
     expect(() => fromTbx(xml, 'g.tbx')).toThrow(expected);

@@ -8,6 +8,8 @@
  * space, apostrophe and quote. A source of one word (a byline, "Oui.") may fairly change with its context, and so may a
  * short target: only sources of two words or more and targets of four words or more are compared.
  */
+
+import { PLACEHOLDER_PREFIX } from '../../glossary/placeholder.js';
 import { withoutInlineCodes } from '../inline-codes.js';
 import { type Problem, quote, targetOf, type UnitInput } from './unit.js';
 
@@ -33,7 +35,7 @@ const UNIFORM: Record<string, string> = {
 };
 
 function normal(text: string): string {
-  const plain = text.includes('<') || text.includes('__E') ? withoutInlineCodes(text) : text;
+  const plain = text.includes('<') || text.includes(PLACEHOLDER_PREFIX) ? withoutInlineCodes(text) : text;
   return plain
     .normalize('NFC')
     .replace(/[‘’ʼ“”«»„]/g, (c) => UNIFORM[c]!)

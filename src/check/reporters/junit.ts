@@ -5,9 +5,14 @@
  * visible without failing the build. A file that could not be read has no units: it gets one test
  * case named after the file, with an <error>.
  */
+
+import { escapeXmlAttr, escapeXmlText, withoutNonXmlChars } from '../../xml/escape.js';
 import { atLeast, type Finding } from '../finding.js';
 import type { CheckReport } from '../report.js';
-import { xmlAttr, xmlText } from './xml.js';
+
+// Findings quote the checked files: a character XML 1.0 cannot carry is dropped, the report still written.
+const xmlText = (value: string): string => escapeXmlText(withoutNonXmlChars(value));
+const xmlAttr = (value: string): string => escapeXmlAttr(withoutNonXmlChars(value));
 
 export function junitReport(report: CheckReport): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];

@@ -4,7 +4,9 @@
  * "__E1__ Will conserve". A word that followed a placeholder in lowercase in the input is put
  * back in lowercase (never "I", which English always capitalises).
  */
-const PLACEHOLDER_THEN_WORD = /(__E\d+__)(\s+)(\p{L})/gu;
+import { PLACEHOLDER_SOURCE } from '../../glossary/placeholder.js';
+
+const PLACEHOLDER_THEN_WORD = new RegExp(String.raw`(${PLACEHOLDER_SOURCE})(\s+)(\p{L})`, 'gu');
 
 export function restoreCaseAfterPlaceholders(output: string, input: string): string {
   const lowerAfter = new Set<string>();

@@ -4,10 +4,11 @@
  * word the second leg did not know, and putting the repairs back. The lookups themselves run
  * on warm pipelines (repair.ts).
  */
+import { PLACEHOLDER_SOURCE } from '../../glossary/placeholder.js';
 
 /** A word the last leg marked unknown: `*combatientes`, `*désinflation` (never a placeholder). */
 const UNKNOWN = /\*([\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*)/gu;
-const MARKED_PLACEHOLDER = /\*+(?=__E\d+__)/gu;
+const MARKED_PLACEHOLDER = new RegExp(String.raw`\*+(?=${PLACEHOLDER_SOURCE})`, 'gu');
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
 

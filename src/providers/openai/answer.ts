@@ -3,6 +3,8 @@
  * the answer must be JSON, name every id once and no other, and give back every placeholder
  * of its segment exactly once (and none it did not have).
  */
+
+import { placeholdersIn } from '../../glossary/placeholder.js';
 import type { SourceText } from '../provider.js';
 
 export type SegmentAnswer = { ok: true; text: string } | { ok: false; text?: string; problem: string };
@@ -13,8 +15,6 @@ export interface BatchAnswer {
   /** Set when the answer as a whole could not be read (not JSON, not the expected shape). */
   unreadable?: string;
 }
-
-const PLACEHOLDER = /__E\d+__/g;
 
 export function readAnswer(content: string | null | undefined, batch: readonly SourceText[]): BatchAnswer {
   const parsed = parseJson(content ?? '');
@@ -62,7 +62,7 @@ export function placeholderProblem(source: string, translation: string): string 
 
 function count(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [marker] of text.matchAll(PLACEHOLDER)) counts.set(marker, (counts.get(marker) ?? 0) + 1);
+  for (const marker of placeholdersIn(text)) counts.set(marker, (counts.get(marker) ?? 0) + 1);
   return counts;
 }
 

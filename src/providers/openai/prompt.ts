@@ -4,6 +4,7 @@
  * a translation made under another prompt: edit the text, bump PROMPT_VERSION.
  */
 import { createHash } from 'node:crypto';
+import { placeholdersIn } from '../../glossary/placeholder.js';
 import type { SourceText } from '../provider.js';
 
 export const PROMPT_VERSION = 1;
@@ -39,7 +40,7 @@ export function promptMessages(
   strictJson: boolean,
 ): PromptMessages {
   const context = [...new Set(batch.map((t) => t.context).filter((c): c is string => !!c))];
-  const placeholders = batch.flatMap((t) => [...t.text.matchAll(/__E\d+__/g)].map((m) => m[0]));
+  const placeholders = batch.flatMap((t) => placeholdersIn(t.text));
   const payload = {
     ...(context.length > 0 ? { context: context.join(' ') } : {}),
     ...(terms.length > 0

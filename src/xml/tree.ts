@@ -1,15 +1,18 @@
 /**
- * Streaming XML reading for the XLIFF readers, on saxes. Structural elements (xliff, file,
- * group, body) arrive as open/close events; the reader chooses which elements to capture
- * whole (a trans-unit, a unit, the header), and gets each as a small tree when it closes, so
- * memory grows with one unit, not with the file.
+ * Streaming XML reading on saxes, for every XML format we read (XLIFF, TBX, TMX). Structural
+ * elements (xliff, file, body) arrive as open/close events; the reader chooses which elements
+ * to capture whole (a trans-unit, a <tu>, a whole glossary), and gets each as a small tree when
+ * it closes, so memory grows with one unit, not with the file.
  *
- * Safety: any DOCTYPE is refused before anything after it is read. saxes expands no
- * DTD-declared entities and fetches nothing, so external entities (XXE) and expansion bombs
- * have no way in; refusing the DOCTYPE makes that explicit and gives one clear message.
+ * Safety, one policy: saxes expands no DTD-declared entities and fetches nothing, so external
+ * entities (XXE) and expansion bombs have no way in. A DOCTYPE with an internal subset (where
+ * entities would be declared) is refused before anything after it is read, which makes that
+ * explicit and gives one clear message. An external DOCTYPE (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`)
+ * is ignored, never fetched, in the formats whose tools write one (TBX 2008, TMX); XLIFF files
+ * carry none, so there any DOCTYPE is refused.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 
 export interface XmlElement {
   /** Local name. */
@@ -28,6 +31,13 @@ export type XmlNode = XmlElement | string;
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
+export interface XmlFormat {
+  /** As messages name it: `XLIFF`. */
+  name: string;
+  /** What an external DOCTYPE (no internal subset) gets; one with an internal subset is always refused. */
+  externalDoctype: 'ignore' | 'refuse';
+}
+
 export interface XmlHandlers {
   /** Called on each start tag outside a captured subtree; return true to capture the element whole. */
   open(element: XmlElement, parents: readonly XmlElement[]): boolean;
@@ -41,7 +51,8 @@ export function attrKey(local: string, uri = ''): string {
   return uri === '' ? local : `{${uri}}${local}`;
 }
 
-export function parseXml(xml: string, path: string, handlers: XmlHandlers): void {
+/** Errors name `path:line:column`, an InputError each; one thrown by a handler passes through. */
+export function parseXml(xml: string, path: string, format: XmlFormat, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const lines = new LineCounter(xml);
   const parents: XmlElement[] = [];
@@ -54,9 +65,15 @@ export function parseXml(xml: string, path: string, handlers: XmlHandlers): void
     throw new InputError(`${path}:${parser.line}:${Math.max(parser.column, 1)}: ${message}`);
   };
   parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^(?:.*?:)?\d+:\d+: /, '')}`));
-  parser.on('doctype', () =>
-    fail('a DOCTYPE is not allowed in XLIFF (refused: it could declare external or expanding entities)'),
-  );
+  parser.on('doctype', (doctype) => {
+    if (format.externalDoctype === 'refuse') {
+      fail(
+        `a DOCTYPE is not allowed in ${format.name} (refused: it could declare external or expanding entities)`,
+      );
+    }
+    if (doctype.includes('['))
+      fail('a DOCTYPE with an internal subset (entity declarations) is not accepted');
+  });
   parser.on('opentagstart', () => {
     start = lines.at(xml.lastIndexOf('<', parser.position - 1));
   });
@@ -95,6 +112,20 @@ export function parseXml(xml: string, path: string, handlers: XmlHandlers): void
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.write(xml).close();
+}
+
+/** The whole document as one tree, for small files (a glossary). */
+export function parseXmlTree(xml: string, path: string, format: XmlFormat): XmlElement {
+  let root: XmlElement | undefined;
+  parseXml(xml, path, format, {
+    open: () => true,
+    captured: (element) => {
+      root = element;
+    },
+  });
+  // saxes refuses a document without a root element, so this is a bug, not bad input.
+  if (root === undefined) throw new InternalError(`${path}: no root element after parsing`);
+  return root;
 }
 
 function toElement(tag: SaxesTagNS, at: { line: number; column: number }): XmlElement {
@@ -142,5 +173,12 @@ export function childElements(element: XmlElement, name?: string, uri?: string):
       typeof c !== 'string' &&
       (name === undefined || c.name === name) &&
       (uri === undefined || c.uri === uri),
+  );
+}
+
+/** Descendants named one of `names`, in document order, not looking inside a match. */
+export function descendants(element: XmlElement, ...names: string[]): XmlElement[] {
+  return childElements(element).flatMap((child) =>
+    names.includes(child.name) ? [child] : descendants(child, ...names),
   );
 }
