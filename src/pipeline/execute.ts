@@ -8,7 +8,7 @@ import { translateAll } from '../queue/index.js';
 import type { PipelineContext } from './context.js';
 import type { DocumentSummary } from './events.js';
 import type { Plan, Work } from './plan.js';
-import { fill, finish, memoryTarget } from './target.js';
+import { fill, fillTarget, memoryTarget } from './target.js';
 import { missingTerms } from './terms.js';
 
 /**
@@ -137,7 +137,7 @@ async function runEngine(
           if (!item || raw === undefined) return;
           const restored = restoreTerms(raw, item.placeholders, ctx.provider.placeholderStyle);
           const untrusted = result.problems?.[index];
-          const filled = finish(
+          const filled = fillTarget(
             item.segment,
             restored,
             { engine: ctx.provider.name },

@@ -14,17 +14,23 @@ export type Filled = Required<Pick<Segment, 'target' | 'provenance' | 'state'>> 
  * memoryEngine), with what it cost: one document gives one XLIFF whichever path filled it.
  */
 export function memoryTarget(segment: Segment, record: MemoryRecord, glossary: Glossary | undefined): Filled {
-  const filled = finish(segment, { text: record.target, targetSpans: [] }, memoryEngine(record), glossary);
+  const filled = fillTarget(
+    segment,
+    { text: record.target, targetSpans: [] },
+    memoryEngine(record),
+    glossary,
+  );
   if (record.billedCharacters !== undefined) filled.provenance.billedCharacters = record.billedCharacters;
   return filled;
 }
 
 /**
- * Restore done: English typography (moving the restored spans with the text, so it never
- * rewrites a glossary form), post-check, state and provenance. Problems and state are functions
- * of the model (source spans, target text), so a memory hit gives what the engine path gave.
+ * A segment's target, from the engine (restored) or the memory: English typography (moving the
+ * restored spans with the text, so it never rewrites a glossary form), provenance, post-check
+ * problems and state, returned for `fill` to set. Problems and state are functions of the model
+ * (source spans, target text), so a memory hit gives what the engine path gave.
  */
-export function finish(
+export function fillTarget(
   segment: Segment,
   restored: Pick<Restored, 'text' | 'targetSpans'>,
   engine: Pick<Provenance, 'engine' | 'fromMemory'>,
