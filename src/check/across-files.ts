@@ -36,13 +36,13 @@ export function inconsistenciesAcrossFiles(
   // A unit its own file already reports (checkDocument) is not reported again.
   const inFile = new Set<string>();
   for (const { path } of files) {
-    const own = units.filter((u) => origin.get(u.segment.id)!.path === path);
+    const own = units.filter((u) => origin.get(u.segment.id)?.path === path);
     for (const p of inconsistency(own)) inFile.add(p.unit);
   }
   const findings: Finding[] = [];
   for (const { unit, other, problem } of inconsistency(units)) {
-    const here = origin.get(unit)!;
-    if (other === undefined || origin.get(other)?.path === here.path || inFile.has(unit)) continue;
+    const here = origin.get(unit);
+    if (!here || other === undefined || origin.get(other)?.path === here.path || inFile.has(unit)) continue;
     findings.push({
       check: 'inconsistency',
       severity: rule.severity,

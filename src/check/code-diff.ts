@@ -43,15 +43,16 @@ export function diffCodes(source: readonly CodeRef[], target: readonly CodeRef[]
   const extra = unmatched(target, inSource);
   for (const [key, n] of inTarget) {
     const m = inSource.get(key) ?? 0;
-    if (m > 0 && n > m)
-      diff.duplicated.push({ code: target.find((c) => keyOf(c) === key)!, source: m, target: n });
+    const code = target.find((c) => keyOf(c) === key);
+    if (code && m > 0 && n > m) diff.duplicated.push({ code, source: m, target: n });
   }
   const added = extra.filter((c) => !inSource.has(keyOf(c)));
   const pair = (fits: (s: CodeRef, t: CodeRef) => boolean) => {
     for (const s of [...dropped]) {
       const i = added.findIndex((t) => fits(s, t));
-      if (i < 0) continue;
-      diff.renamed.push({ source: s, target: added[i]! });
+      const t = added[i];
+      if (t === undefined) continue;
+      diff.renamed.push({ source: s, target: t });
       added.splice(i, 1);
       dropped.splice(dropped.indexOf(s), 1);
     }

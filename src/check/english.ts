@@ -47,7 +47,7 @@ export function findEnglish(text: string, form: string): Occurrence[] {
   // Spaces are single after normalisation, so every match contains the needle minus its
   // first letter literally: a substring test rules most forms out before the regex runs.
   if (!haystack.includes(needle.slice(1))) return [];
-  const first = needle[0]!;
+  const first = needle.charAt(0);
   const found: Occurrence[] = [];
   for (const match of haystack.matchAll(patternFor(needle))) {
     const start = match.index;
@@ -63,7 +63,7 @@ const patterns = new Map<string, RegExp>();
 function patternFor(needle: string): RegExp {
   let pattern = patterns.get(needle);
   if (!pattern) {
-    const first = needle[0]!;
+    const first = needle.charAt(0);
     const rest = escapeRegExp(needle.slice(1)).replace(/ /g, ' +');
     const lower = escapeRegExp(first.toLowerCase());
     const upper = escapeRegExp(first.toUpperCase());

@@ -1,5 +1,10 @@
-/** Option-argument parsers the commands share: commander reports their refusal as a usage error. */
+/**
+ * Option-argument parsers the commands share. An InvalidArgumentError is reported by commander as
+ * a usage error, naming the option; an InputError reaches cli/main.ts like any bad input. Both exit 2.
+ */
 import { InvalidArgumentError } from 'commander';
+import { InputError } from '../errors.js';
+import { FORMALITIES, type Formality, isFormality } from '../providers/provider.js';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -11,4 +16,10 @@ export function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
   return n;
+}
+
+/** `--formality`: one of DeepL's values, refused by name otherwise (a typo would reach DeepL as a 400). */
+export function formality(value: string): Formality {
+  if (isFormality(value)) return value;
+  throw new InputError(`--formality ${value}: expected one of ${FORMALITIES.join(', ')}`);
 }

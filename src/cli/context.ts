@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 
 /**
@@ -11,8 +10,6 @@ export interface CliContext {
   exitCode: number;
   signal: AbortSignal;
 }
-
-export type Register = (program: Command, ctx: CliContext) => void;
 
 /** Wrap a command body so its returned exit code reaches `main`. */
 export function action<A extends unknown[]>(

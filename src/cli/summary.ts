@@ -7,10 +7,10 @@ export function formatSummary(run: RunSummary): string {
     const where = run.dryRun ? d.path : (d.outputs[0] ?? d.path);
     lines.push(
       run.dryRun
-        ? `${where}: ${d.segments} segments, ${d.fromMemory} from memory, ${d.segments - d.fromMemory - d.kept} to translate, ` +
+        ? `${where}: ${d.segments} segments, ${d.fromMemory} from memory, ${d.segments - d.fromMemory - d.keptFromReview - d.reused} to translate, ` +
             `${d.characters} characters to bill, ${d.requests} request(s)`
         : `${where}: ${d.segments} segments (${d.translated} translated by ${run.provider}, ${d.fromMemory} from memory, ` +
-            `${d.reused} unchanged, ${d.kept} kept from review, ${d.needsReview} need review); entities: ${d.entities.matched} matched, ` +
+            `${d.reused} unchanged, ${d.keptFromReview} kept from review, ${d.needsReview} need review); entities: ${d.entities.matched} matched, ` +
             `${d.entities.protected} protected, ${d.entities.verified} verified`,
     );
   }

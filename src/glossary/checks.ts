@@ -8,6 +8,7 @@ import type { GlossaryEntry } from './types.js';
 export interface EntryIssue {
   /** Index of the entry in the glossary. */
   index: number;
+  entry: GlossaryEntry;
   /** Field and item the issue is about, for locating it in the file (`french`, 1). */
   field: string;
   item?: number;
@@ -16,23 +17,25 @@ export interface EntryIssue {
 
 export function checkEntries(entries: readonly GlossaryEntry[]): EntryIssue[] {
   const issues: EntryIssue[] = [];
-  const ids = new Map<string, number>();
-  const forms = new Map<string, { index: number; tokens: string[] }[]>();
+  const ids = new Map<string, GlossaryEntry>();
+  const forms = new Map<string, { index: number; entry: GlossaryEntry; tokens: string[] }[]>();
   entries.forEach((entry, index) => {
     const first = ids.get(entry.id);
     if (first !== undefined) {
       issues.push({
         index,
+        entry,
         field: 'id',
-        message: `duplicate id "${entry.id}" (first used by entry ${describe(entries, first)})`,
+        message: `duplicate id "${entry.id}" (first used by entry ${describe(first)})`,
       });
-    } else ids.set(entry.id, index);
+    } else ids.set(entry.id, entry);
     entry.french.forEach((french, item) => {
       const parts = tokenize(french);
       const tokens = parts.map((t) => t.text);
       if (!parts.some((t) => t.isWord)) {
         issues.push({
           index,
+          entry,
           field: 'french',
           item,
           message: `French form "${french}" has no letter or digit to match`,
@@ -45,20 +48,27 @@ export function checkEntries(entries: readonly GlossaryEntry[]): EntryIssue[] {
       const clash = same.find((other) =>
         other.index === index
           ? other.tokens.join(' ') === tokens.join(' ')
-          : clashes(entries[other.index]!, other.tokens, entry, tokens),
+          : clashes(other.entry, other.tokens, entry, tokens),
       );
       if (clash) {
         const where =
-          clash.index === index ? 'twice in this entry' : `also in entry ${describe(entries, clash.index)}`;
-        issues.push({ index, field: 'french', item, message: `French form "${french}" is listed ${where}` });
+          clash.index === index ? 'twice in this entry' : `also in entry ${describe(clash.entry)}`;
+        issues.push({
+          index,
+          entry,
+          field: 'french',
+          item,
+          message: `French form "${french}" is listed ${where}`,
+        });
       }
-      same.push({ index, tokens });
+      same.push({ index, entry, tokens });
       forms.set(key, same);
     });
     entry.forbidden.forEach((form, item) => {
       if (form === entry.english) {
         issues.push({
           index,
+          entry,
           field: 'forbidden',
           item,
           message: `forbidden variant "${form}" is the English form itself`,
@@ -75,11 +85,10 @@ function clashes(a: GlossaryEntry, aTokens: string[], b: GlossaryEntry, bTokens:
   const ignoreAccents = a.ignoreAccents === true || b.ignoreAccents === true;
   return (
     aTokens.length === bTokens.length &&
-    aTokens.every((t, k) => sameToken(t, bTokens[k]!, ignoreCase, ignoreAccents))
+    aTokens.every((t, k) => sameToken(t, bTokens[k] ?? '', ignoreCase, ignoreAccents))
   );
 }
 
-function describe(entries: readonly GlossaryEntry[], index: number): string {
-  const entry = entries[index]!;
+function describe(entry: GlossaryEntry): string {
   return entry.line === undefined ? `"${entry.id}"` : `"${entry.id}" at line ${entry.line}`;
 }

@@ -120,7 +120,7 @@ export function fromCsv(text: string, path: string, delimiter: ',' | '\t'): Glos
       : makeEntry({ id: slugify(english, taken), type: 'other', french, english, line }),
   );
   const issues = checkEntries(entries).map(
-    (i) => `${path}:${entries[i.index]!.line}: entry "${entries[i.index]!.id}": ${i.message}`,
+    (i) => `${path}:${i.entry.line}: entry "${i.entry.id}": ${i.message}`,
   );
   if (issues.length > 0) throw new InputError(issues.join('\n'));
   return makeGlossary(path, langs?.[0] ?? 'fr', langs?.[1] ?? 'en', entries);

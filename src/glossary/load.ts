@@ -120,7 +120,7 @@ export function parseGlossary(text: string, path: string): Glossary {
   const issues = checkEntries(entries).map((i) => {
     const where =
       i.item === undefined ? ['entries', i.index, i.field] : ['entries', i.index, i.field, i.item];
-    return `${path}:${lineOf(where)}: entry "${entries[i.index]!.id}": ${i.message}`;
+    return `${path}:${lineOf(where)}: entry "${i.entry.id}": ${i.message}`;
   });
   if (issues.length > 0) throw new InputError(issues.join('\n'));
   return makeGlossary(path, raw.sourceLang, raw.targetLang, entries);

@@ -5,7 +5,7 @@
  * rules (exact by default, case or accents ignored only when the entry asks).
  */
 import type { TermSpan } from '../document.js';
-import { articleBefore } from './article.js';
+import { articleBefore } from './definite-article.js';
 import { foldToken, sameToken, type Token, tokenize } from './tokens.js';
 import type { Glossary, GlossaryEntry } from './types.js';
 
@@ -65,16 +65,15 @@ export function buildMatcher(glossary: Glossary): Matcher {
 
 function candidates(tokens: readonly Token[], root: TrieNode): Candidate[] {
   const found: Candidate[] = [];
-  const keys = tokens.map((t) => foldToken(t.text));
-  for (let first = 0; first < tokens.length; first++) {
+  const keyed = tokens.map((t) => ({ end: t.end, key: foldToken(t.text) }));
+  for (const [first, head] of tokens.entries()) {
     let node: TrieNode | undefined = root;
-    for (let last = first; last < tokens.length && node; last++) {
-      node = node.next?.get(keys[last]!);
-      if (!node) break;
+    for (let last = first; last < keyed.length; last++) {
+      const tail = keyed[last];
+      node = tail && node.next?.get(tail.key);
+      if (!tail || !node) break;
       for (const form of node.forms ?? []) {
-        if (accepts(tokens, first, form)) {
-          found.push({ first, last, start: tokens[first]!.start, end: tokens[last]!.end, form });
-        }
+        if (accepts(tokens, first, form)) found.push({ first, last, start: head.start, end: tail.end, form });
       }
     }
   }
@@ -90,7 +89,8 @@ function candidates(tokens: readonly Token[], root: TrieNode): Candidate[] {
 function accepts(tokens: readonly Token[], first: number, form: Form): boolean {
   const { ignoreCase = false, ignoreAccents = false } = form.entry;
   return form.tokens.every((t, k) => {
-    const text = tokens[first + k]!.text;
+    // The trie walked these tokens to reach the form, so they are all there.
+    const text = tokens[first + k]?.text ?? '';
     return (
       sameToken(text, t, ignoreCase, ignoreAccents) ||
       (k === 0 && isLowerInitial(t) && sameToken(text, capitalise(t), false, ignoreAccents))
@@ -137,7 +137,7 @@ function resolve(tokens: readonly Token[], found: Candidate[]): TermSpan[] {
     };
     if (!article) return span;
     taken.fill(1, article.firstToken, c.first);
-    span.start = tokens[article.firstToken]!.start;
+    span.start = article.start;
     if (entry.article === 'the') span.target = `the ${entry.english}`;
     if (article.preposition !== undefined) span.preposition = article.preposition;
     return span;

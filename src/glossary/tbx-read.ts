@@ -44,8 +44,8 @@ export function fromTbx(xml: string, path: string): Glossary {
     );
   }
   const concepts = descendants(root, v3 ? 'conceptEntry' : 'termEntry');
-  const byLang = concepts.map((c) => termsByLanguage(c));
-  const langs = new Set(byLang.flatMap((m) => [...m.keys()]));
+  const read = concepts.map((concept) => ({ concept, terms: termsByLanguage(concept) }));
+  const langs = new Set(read.flatMap(({ terms }) => [...terms.keys()]));
   const rootLang = primary(root.attrs.get(XML_LANG) ?? '');
   const sourceLang = langs.has(rootLang) ? rootLang : langs.has('fr') ? 'fr' : ([...langs][0] ?? 'fr');
   const targetLang =
@@ -54,10 +54,9 @@ export function fromTbx(xml: string, path: string): Glossary {
   const problems: string[] = [];
   const taken = new Set<string>();
   const entries: GlossaryEntry[] = [];
-  concepts.forEach((concept, index) => {
+  read.forEach(({ concept, terms }, index) => {
     const givenId = concept.attrs.get('id') ?? '';
     const where = `${path}:${concept.line}: concept${givenId ? ` "${givenId}"` : ` ${index + 1}`}`;
-    const terms = byLang[index]!;
     const french = order(terms.get(sourceLang) ?? []);
     const target = terms.get(targetLang) ?? [];
     const english =
@@ -101,7 +100,7 @@ export function fromTbx(xml: string, path: string): Glossary {
   if (problems.length > 0) throw new InputError(problems.join('\n'));
   if (entries.length === 0) throw new InputError(`${path}: glossary has no entries`);
   const issues = checkEntries(entries).map(
-    (i) => `${path}:${entries[i.index]!.line}: entry "${entries[i.index]!.id}": ${i.message}`,
+    (i) => `${path}:${i.entry.line}: entry "${i.entry.id}": ${i.message}`,
   );
   if (issues.length > 0) throw new InputError(issues.join('\n'));
   return makeGlossary(path, sourceLang, targetLang, entries);
@@ -129,9 +128,9 @@ function termsByLanguage(concept: XmlElement): Map<string, Term[]> {
 
 /** Preferred term first, the others in document order. */
 function order(terms: Term[]): Term[] {
-  const preferred = terms.findIndex((t) => t.status.startsWith('preferredTerm'));
-  if (preferred <= 0) return terms;
-  return [terms[preferred]!, ...terms.filter((_, i) => i !== preferred)];
+  const preferred = terms.find((t) => t.status.startsWith('preferredTerm'));
+  if (preferred === undefined) return terms;
+  return [preferred, ...terms.filter((t) => t !== preferred)];
 }
 
 function readFlags(concept: XmlElement, where: string, problems: string[]): Flags {

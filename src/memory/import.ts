@@ -8,9 +8,9 @@
  * - an imported unit is stored with provider `tmx` (or `tmx:<engine>` when --provider or an
  *   x-versio-provider prop names the engine) and an import key that `memoryKey` never
  *   produces, so `lookup` never returns it;
- * - `translate` uses it only after the keyed lookup missed, through
- *   `TranslationMemory.lookupImported(source, sourceLang, targetLang)`: exact source text and
- *   language pair (pipeline/memory.ts); the glossary post-check still runs on its target;
+ * - `translate` uses it only after the keyed lookup missed (`findInMemory`, pipeline/memory.ts):
+ *   exact source text, and languages that fit the article's (`languagesFit`); the glossary
+ *   post-check still runs on its target;
  * - `tm export` writes imported units back out, so import → export keeps every unit.
  * To move exact-key reuse between machines, copy the memory file itself.
  */

@@ -26,7 +26,6 @@ export interface MemoryRecord {
 }
 
 export type RecordOrigin = 'machine' | 'human' | 'imported';
-export type MemoryOrigin = RecordOrigin;
 const ORIGINS: readonly string[] = ['machine', 'human', 'imported'];
 
 const STRING_FIELDS = [
@@ -84,17 +83,4 @@ export function pickRecord(value: unknown): MemoryRecord | string {
 /** Whether the record came from `versio tm import` rather than from an engine run. */
 export function isImported(record: MemoryRecord): boolean {
   return record.provider === 'tmx' || record.provider.startsWith('tmx:');
-}
-
-/** The record's origin, for records written before `origin` existed too. */
-export function originOf(record: MemoryRecord): MemoryOrigin {
-  return record.origin ?? (isImported(record) ? 'imported' : 'machine');
-}
-
-/**
- * Whether `next` replaces `current` under one key: a later record wins (a re-translation after
- * a fix), except that an engine's output never replaces a person's translation.
- */
-export function replaces(next: MemoryRecord, current: MemoryRecord | undefined): boolean {
-  return current === undefined || originOf(current) !== 'human' || originOf(next) === 'human';
 }

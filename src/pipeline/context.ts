@@ -7,7 +7,7 @@ import type { PipelineEvent } from './events.js';
 /** What every stage of one run shares: the engine and its lane, the memory, the glossary. */
 export interface PipelineContext {
   provider: Provider;
-  /** The run's scheduler for `provider`: one lane (concurrency, rate, 429 pauses) for all documents. */
+  /** Paces every request to `provider` in the run, whichever document sends it (queue/scheduler.ts). */
   scheduler: Scheduler;
   memory: MemoryStore;
   glossary: Glossary | undefined;

@@ -19,8 +19,8 @@ export interface DocumentSummary {
   segments: number;
   fromMemory: number;
   translated: number;
-  /** Reviewed targets kept from the article's existing XLIFF. */
-  kept: number;
+  /** Reviewed targets kept from the article's existing XLIFF (human work, never re-translated). */
+  keptFromReview: number;
   /** Untouched machine targets reused from the existing XLIFF (same source, engine and glossary). */
   reused: number;
   needsReview: number;

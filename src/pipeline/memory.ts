@@ -31,7 +31,7 @@ export function segmentKey(segment: Segment, provider: Provider, glossary: Gloss
 export async function findInMemory(
   memory: MemoryStore,
   key: string,
-  segment: Segment,
+  segment: Pick<Segment, 'source'>,
   doc: Pick<Document, 'sourceLang' | 'targetLang'>,
 ): Promise<MemoryRecord | undefined> {
   const keyed = await memory.lookup(key);
@@ -59,7 +59,7 @@ export function languagesFit(
   const [us, ds, ut, dt] = [unit.sourceLang, doc.sourceLang, unit.targetLang, doc.targetLang].map((t) =>
     t.toLowerCase().replace(/_/g, '-'),
   ) as [string, string, string, string];
-  const primary = (tag: string) => tag.split('-')[0]!;
+  const primary = (tag: string) => tag.split('-')[0] ?? tag;
   if (primary(us) !== primary(ds)) return false;
   return ut === dt || ut === primary(dt) || dt === primary(ut);
 }

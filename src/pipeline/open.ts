@@ -8,6 +8,7 @@ import { readTextFile } from '../io/text-file.js';
 import { memoryLocation, openMemory } from '../memory/open.js';
 import { type ProviderName, providers } from '../providers/index.js';
 import { loadPacingSettings, type PacingSettings, toOverrides } from '../providers/pacing-config.js';
+import type { Formality } from '../providers/provider.js';
 import { type PipelineContext, pipelineContext } from './context.js';
 import type { PipelineEvent } from './events.js';
 import type { XliffFormat } from './write.js';
@@ -26,7 +27,7 @@ export interface TranslateRunOptions {
   redisUrl?: string;
   sourceLang: string;
   targetLang: string;
-  formality?: string;
+  formality?: Formality;
   /** Model name for engines that serve several (`openai`). */
   model?: string;
   jobs?: number;

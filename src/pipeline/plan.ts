@@ -38,7 +38,7 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
   const work: Work[] = [];
   const pending = segmentsOf(doc).filter((s) => s.state === 'initial');
   summary.segments = segmentsOf(doc).length;
-  summary.kept = segmentsOf(doc).filter((s) => s.carriedOver === 'reviewed').length;
+  summary.keptFromReview = segmentsOf(doc).filter((s) => s.carriedOver === 'reviewed').length;
   summary.reused = segmentsOf(doc).filter((s) => s.carriedOver === 'machine').length;
   for (const segment of pending) {
     const key = segmentKey(segment, provider, ctx.glossary);
@@ -111,7 +111,7 @@ function emptySummary(path: string): DocumentSummary {
     segments: 0,
     fromMemory: 0,
     translated: 0,
-    kept: 0,
+    keptFromReview: 0,
     reused: 0,
     needsReview: 0,
     entities: { matched: 0, protected: 0, verified: 0 },

@@ -18,6 +18,7 @@
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
 import { postEdit, postEditFamilies } from '../postedit/index.js';
+import { abortError } from './abort-error.js';
 import { locateApertium, locateChains } from './apertium/install.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
@@ -55,12 +56,6 @@ function describeSegments(batch: readonly SourceText[]): string {
   return ids.length > 10 ? `${shown}, … (${ids.length} segments)` : shown;
 }
 
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === 'AbortError') return reason;
-  return new DOMException('The translation was aborted', 'AbortError');
-}
-
 /** Sends one batch through `pipeline`, checks that every segment came back once, in order. */
 async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[], signal: AbortSignal) {
   // A closing record (index = batch length) after the segments: if the engine drops a segment,
@@ -78,12 +73,12 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  const texts: string[] = [];
+  const answers: { source: string; marked: string }[] = [];
   const misplaced: string[] = [];
   batch.forEach((source, position) => {
     // Unknown-word marks stay for the repair (repair.ts), which removes them.
     const decoded = decodeRecord(records[position] ?? '', source.text, true);
-    if (decoded?.index === position) texts.push(decoded.text);
+    if (decoded?.index === position) answers.push({ source: source.text, marked: decoded.text });
     else misplaced.push(source.id);
   });
   if (misplaced.length === 0 && !isClosing(records[batch.length] ?? ''))
@@ -94,7 +89,7 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
       `Apertium answers came back out of order or incomplete for segment(s) ${misplaced.join(', ')}`,
     );
   }
-  return texts;
+  return answers;
 }
 
 /** The repair chains that are installed (fr→ca→en, fr→eo→en, es→fr); missing ones are skipped. */
@@ -131,11 +126,10 @@ export const createApertium: ProviderFactory = async (options) => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
-      const marked = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
-      const sources = batch.map((source) => source.text);
-      const repaired = await repair.repair(marked, sources, signal);
-      const texts = repaired.map((text, i) =>
-        postEdit(restoreCaseAfterPlaceholders(text, sources[i]!), families),
+      const answers = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
+      const repaired = await repair.repair(answers, signal);
+      const texts = repaired.map(({ source, text }) =>
+        postEdit(restoreCaseAfterPlaceholders(text, source), families),
       );
       return { texts };
     } catch (error) {

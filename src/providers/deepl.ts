@@ -4,8 +4,9 @@
  * loop is off (`maxRetries: 0`: its HttpClient then makes exactly one attempt) and failures are
  * mapped to RetryableError / ProviderError / QuotaError in deepl/errors.ts.
  */
-import type { SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
+import type { Formality as DeeplFormality, SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { ProviderError } from '../errors.js';
+import { abortError } from './abort-error.js';
 import { batchContext } from './deepl/context.js';
 import { toVersioError } from './deepl/errors.js';
 import { glossarySpec } from './deepl/glossary.js';
@@ -86,7 +87,7 @@ export async function createDeeplProvider(
     ...(internals.headers === undefined ? {} : { headers: internals.headers }),
   });
   const targetLang = deeplTarget(options.targetLang);
-  const formality = options.formality as DeeplFormality | undefined;
+  const formality: DeeplFormality | undefined = options.formality;
   const glossary = glossarySpec(options.providerTerms ?? [], options.sourceLang, targetLang);
 
   const call = async <T>(
@@ -182,15 +183,6 @@ export async function createDeeplProvider(
     },
   };
 }
-
-function abortError(signal: AbortSignal | undefined): Error {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error && reason.name === 'AbortError'
-    ? reason
-    : new DOMException('The translation was aborted', 'AbortError');
-}
-
-type DeeplFormality = 'less' | 'more' | 'default' | 'prefer_less' | 'prefer_more';
 
 /** DeepL needs an English variant (`en` alone is deprecated); we default to `en-US`. */
 export function deeplTarget(targetLang: string): string {

@@ -7,6 +7,7 @@
  * Protocol: LibreTranslate's libretranslate/app.py (`/translate`, `access_check`, error handlers).
  */
 import { ProviderError, RetryableError } from '../errors.js';
+import { abortError } from './abort-error.js';
 import { retryAfterMs } from './http/rate-limit-headers.js';
 import { redactKey } from './http/redact.js';
 import {
@@ -80,7 +81,7 @@ export async function createLibretranslateProvider(
         signal: AbortSignal.any([signal, timeout]),
       });
     } catch (error) {
-      if (signal.aborted) throw abortError();
+      if (signal.aborted) throw abortError(signal);
       const reason = timeout.aborted ? 'timeout' : 'connection error';
       throw new RetryableError(`cannot reach LibreTranslate at ${server}: ${describeError(error, key)}`, {
         reason,
@@ -199,7 +200,7 @@ async function readBody(response: Response, signal: AbortSignal): Promise<unknow
     const text = await response.text();
     return text === '' ? undefined : JSON.parse(text);
   } catch (error) {
-    if (signal.aborted) throw abortError();
+    if (signal.aborted) throw abortError(signal);
     if (error instanceof SyntaxError) return undefined;
     throw new RetryableError(`LibreTranslate closed the connection mid-answer: ${(error as Error).message}`, {
       reason: 'connection error',
@@ -226,8 +227,4 @@ function errorText(body: unknown): string | undefined {
 function describeError(error: unknown, key: string): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return redactKey(cause?.code ?? cause?.message ?? (error as Error).message ?? String(error), key);
-}
-
-function abortError(): DOMException {
-  return new DOMException('The translation was aborted', 'AbortError');
 }

@@ -132,11 +132,22 @@ export interface ProviderTerm {
   forbidden?: readonly string[];
 }
 
+/**
+ * DeepL's `formality` values (API reference, POST /v2/translate): `more` and `less` fail for a
+ * target without formality, the `prefer_` ones fall back to the default there.
+ */
+export const FORMALITIES = ['default', 'more', 'less', 'prefer_more', 'prefer_less'] as const;
+export type Formality = (typeof FORMALITIES)[number];
+
+export function isFormality(value: string): value is Formality {
+  return (FORMALITIES as readonly string[]).includes(value);
+}
+
 export interface ProviderOptions {
   sourceLang: string;
   /** Target language code as the user gave it (`en`, `en-US`, `en-GB`). */
   targetLang: string;
-  formality?: string;
+  formality?: Formality;
   /** Terms with policy `provider`; engines without a glossary ignore them (the pipeline protects them instead). */
   providerTerms?: readonly ProviderTerm[];
   /** Model name, for engines that serve several (chat models: required). */

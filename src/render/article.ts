@@ -39,7 +39,7 @@ function escapeMarkdown(text: string): string {
 
 function translator(bundle: ResourceBundle, language: string): TFunction {
   const i18n = createInstance();
-  // initImmediate: false makes init synchronous for in-memory resources.
+  // initAsync: false makes init synchronous for in-memory resources, so `void` loses nothing.
   void i18n.init({
     lng: language,
     resources: { [language]: { translation: bundle } },

@@ -71,8 +71,8 @@ export function markTerms(text: string, spans: readonly TermSpan[], open: TermMa
   let out = '';
   let at = 0;
   const closeUpTo = (limit: number) => {
-    while (ends.length > 0 && ends[ends.length - 1]! <= limit) {
-      const end = ends.pop()!;
+    for (let end = ends.at(-1); end !== undefined && end <= limit; end = ends.at(-1)) {
+      ends.pop();
       out += `${escapeHtml(text.slice(at, end))}</mark>`;
       at = end;
     }

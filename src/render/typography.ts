@@ -6,13 +6,10 @@
  */
 import { applyEdits, type Span, type TextEdit, touches } from '../text/edit.js';
 
-// Spaces French typesetting puts inside guillemets and before high punctuation:
-// regular space, no-break space (U+00A0), narrow no-break space (U+202F), thin space (U+2009).
+// Spaces French typesetting puts inside guillemets, before high punctuation and between groups of
+// three digits: regular space, no-break space (U+00A0), narrow no-break space (U+202F), thin
+// space (U+2009).
 const FR_SPACE = '[ \\u00a0\\u202f\\u2009]';
-// Thousands separators French uses between digit groups (never a regular line-breaking space
-// before a group of three digits that is itself followed by more digits would be ambiguous, so
-// a regular space is accepted only when the group is exactly three digits).
-const GROUP_SEP = '[ \\u00a0\\u202f\\u2009]';
 
 const rules: readonly [RegExp, string | ((match: string) => string)][] = [
   // « text » → “text”
@@ -20,8 +17,8 @@ const rules: readonly [RegExp, string | ((match: string) => string)][] = [
   [new RegExp(`${FR_SPACE}*»`, 'gu'), '”'],
   // 10 000 / 1 500 000 → 10,000 / 1,500,000 (digits grouped by threes after a 1–3 digit head).
   [
-    new RegExp(`(?<![\\d.,])\\d{1,3}(?:${GROUP_SEP}\\d{3})+(?![\\d])`, 'gu'),
-    (m: string) => m.replace(new RegExp(GROUP_SEP, 'gu'), ','),
+    new RegExp(`(?<![\\d.,])\\d{1,3}(?:${FR_SPACE}\\d{3})+(?![\\d])`, 'gu'),
+    (m: string) => m.replace(new RegExp(FR_SPACE, 'gu'), ','),
   ],
   // 3,5 → 3.5 (a decimal comma between digits; "1, 2" has a space and is left alone).
   [/(?<=\d),(?=\d)(?!\d{3}(?!\d))/gu, '.'],
@@ -45,8 +42,4 @@ export function englishTypographySpanned<S extends Span>(
     if (edits.length > 0) out = applyEdits(out.text, out.spans, edits);
   }
   return out;
-}
-
-export function englishTypography(text: string): string {
-  return englishTypographySpanned(text, []).text;
 }

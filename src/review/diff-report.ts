@@ -72,12 +72,11 @@ export function formatDiffText(report: DiffReport, style: TextStyle): string {
 function changeBlock(change: DiffReport['changes'][number], style: TextStyle): string {
   const lines: string[] = [];
   if (change.kind === 'added') {
-    lines.push(`${change.id}  added (${change.after!.state})`, ...sideLines(change.after!));
+    lines.push(`${change.id}  added (${change.after.state})`, ...sideLines(change.after));
   } else if (change.kind === 'removed') {
-    lines.push(`${change.id}  removed (was ${change.before!.state})`, ...sideLines(change.before!));
+    lines.push(`${change.id}  removed (was ${change.before.state})`, ...sideLines(change.before));
   } else {
-    const b = change.before!;
-    const a = change.after!;
+    const { before: b, after: a } = change;
     const state = b.state === a.state ? a.state : `${b.state} → ${a.state}`;
     lines.push(`${change.id}  ${state}  (${describe(change.fields)})`);
     if (change.fields.includes('source'))

@@ -17,15 +17,17 @@ export interface SegmentSide {
 /** What differs in a segment present on both sides. */
 export type ChangedField = 'source' | 'target' | 'state';
 
-export interface SegmentChange {
+/** `added`: only in after; `removed`: only in before; `changed`: in both, some field differs. */
+export type SegmentChange =
+  | (ChangeOf & { kind: 'added'; after: SegmentSide; before?: never })
+  | (ChangeOf & { kind: 'removed'; before: SegmentSide; after?: never })
+  | (ChangeOf & { kind: 'changed'; before: SegmentSide; after: SegmentSide });
+
+interface ChangeOf {
   /** Segment id (`p4.s2`). */
   id: string;
-  /** `added`: only in after; `removed`: only in before; `changed`: in both, some field differs. */
-  kind: 'added' | 'removed' | 'changed';
   /** For `changed`, the fields that differ, in this order: source, target, state. Empty otherwise. */
   fields: ChangedField[];
-  before?: SegmentSide;
-  after?: SegmentSide;
 }
 
 /** A run of words in a word-level diff: kept, inserted by the reviewer, or deleted. */

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ProviderName } from '../providers/index.js';
-import type { ProviderTerm, SourceText, TranslateResult } from '../providers/provider.js';
+import type { Formality, ProviderTerm, SourceText, TranslateResult } from '../providers/provider.js';
 
 export const JOB_NAME = 'translate';
 
@@ -22,7 +22,7 @@ export const glossaryKey = (hash: string) => `versio:glossary:${hash}`;
 export interface EngineOptions {
   sourceLang: string;
   targetLang: string;
-  formality?: string;
+  formality?: Formality;
   model?: string;
   /** Hash of the provider terms stored at `versio:glossary:<hash>`. */
   glossaryHash?: string;

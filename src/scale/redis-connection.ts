@@ -25,10 +25,6 @@ export function redisName(url: string): string {
   }
 }
 
-export function isRedisUrl(text: string): boolean {
-  return /^rediss?:\/\//i.test(text);
-}
-
 /** Options every Versio connection uses; BullMQ requires maxRetriesPerRequest null on workers. */
 export function redisOptions(options: RedisConnectOptions = {}): RedisOptions {
   const giveUpAfter = options.reconnectForMs ?? 10_000;

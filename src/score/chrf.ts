@@ -51,9 +51,10 @@ function wordsForChrf(text: string): string[] {
   const out: string[] = [];
   for (const word of splitWords(text)) {
     const chars = Array.from(word);
+    const [first = '', last = ''] = [chars[0], chars.at(-1)];
     if (chars.length === 1) out.push(word);
-    else if (PUNCTUATION.has(chars.at(-1)!)) out.push(chars.slice(0, -1).join(''), chars.at(-1)!);
-    else if (PUNCTUATION.has(chars[0]!)) out.push(chars[0]!, chars.slice(1).join(''));
+    else if (PUNCTUATION.has(last)) out.push(chars.slice(0, -1).join(''), last);
+    else if (PUNCTUATION.has(first)) out.push(first, chars.slice(1).join(''));
     else out.push(word);
   }
   return out;
@@ -69,13 +70,15 @@ function ngramsOf(text: string, o: Required<ChrfOptions>): Counts[] {
   return all;
 }
 
-/** [hyp count, ref count, matches] per order, flattened. */
-function statistics(hypothesis: string, reference: string, o: Required<ChrfOptions>): number[] {
+/** Per n-gram order (characters, then words): hypothesis count, reference count, matches. */
+type Counted = [hyp: number, ref: number, matches: number];
+
+function statistics(hypothesis: string, reference: string, o: Required<ChrfOptions>): Counted[] {
   const hyp = ngramsOf(hypothesis, o);
   const ref = ngramsOf(reference, o);
-  const stats: number[] = [];
-  hyp.forEach((h, i) => {
-    const r = ref[i]!;
+  return hyp.map((h, i) => {
+    // Both sides have the same orders (ngramsOf of the same options).
+    const r = ref[i] ?? new Map<string, number>();
     let hypCount = 0;
     let matches = 0;
     for (const [gram, n] of h) {
@@ -84,21 +87,19 @@ function statistics(hypothesis: string, reference: string, o: Required<ChrfOptio
     }
     let refCount = 0;
     for (const n of r.values()) refCount += n;
-    stats.push(r.size > 0 ? hypCount : 0, refCount, matches);
+    return [r.size > 0 ? hypCount : 0, refCount, matches];
   });
-  return stats;
 }
 
-function fScore(stats: readonly number[], o: Required<ChrfOptions>): number {
+function fScore(stats: readonly Counted[], o: Required<ChrfOptions>): number {
   const eps = 1e-16;
   const factor = o.beta ** 2;
-  const orders = stats.length / 3;
+  const orders = stats.length;
   let score = 0;
   let effective = 0;
   let avgPrec = 0;
   let avgRec = 0;
-  for (let i = 0; i < orders; i++) {
-    const [nHyp, nRef, nMatch] = [stats[3 * i]!, stats[3 * i + 1]!, stats[3 * i + 2]!];
+  for (const [nHyp, nRef, nMatch] of stats) {
     const prec = nHyp > 0 ? nMatch / nHyp : eps;
     const rec = nRef > 0 ? nMatch / nRef : eps;
     const denom = factor * prec + rec;
@@ -139,10 +140,11 @@ export function corpusChrf(
     throw new Error(`chrF: ${hypotheses.length} hypotheses for ${references.length} references`);
   }
   const o = withDefaults(options);
-  const total = new Array<number>(3 * (o.charOrder + o.wordOrder)).fill(0);
+  const total = Array.from({ length: o.charOrder + o.wordOrder }, (): Counted => [0, 0, 0]);
   hypotheses.forEach((hypothesis, i) => {
-    statistics(hypothesis, references[i]!, o).forEach((value, j) => {
-      total[j] = total[j]! + value;
+    statistics(hypothesis, references[i] ?? '', o).forEach(([hyp, ref, matches], j) => {
+      const sum = total[j];
+      if (sum) total[j] = [sum[0] + hyp, sum[1] + ref, sum[2] + matches];
     });
   });
   return fScore(total, o);

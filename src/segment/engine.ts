@@ -106,15 +106,15 @@ export function compileRules(rules: SegmentationRules): CompiledRules {
 /** The word before the final dot of the token ending at `end` (`etc` for `(etc.)`, `art` for `l’art.`), if any. */
 function wordBeforeDot(text: string, end: number): string | undefined {
   let dot = end;
-  while (dot > 0 && TRAILING_CLOSERS.has(text[dot - 1]!)) dot--;
+  while (dot > 0 && TRAILING_CLOSERS.has(text.charAt(dot - 1))) dot--;
   dot--;
   if (dot < 0 || text[dot] !== '.') return undefined;
   let start = dot;
-  while (start > 0 && !WHITESPACE.test(text[start - 1]!)) start--;
-  while (start < dot && LEADING_OPENERS.has(text[start]!)) start++;
+  while (start > 0 && !WHITESPACE.test(text.charAt(start - 1))) start--;
+  while (start < dot && LEADING_OPENERS.has(text.charAt(start))) start++;
   // An elided article or preposition is not part of the word: `l’art.`, `d’env.`.
   for (let i = dot - 1; i >= start; i--) {
-    if (APOSTROPHES.has(text[i]!)) {
+    if (APOSTROPHES.has(text.charAt(i))) {
       start = i + 1;
       break;
     }

@@ -22,8 +22,8 @@ export function markedText(text: string, spans: readonly TermSpan[], open: OpenM
   let at = 0;
   const openEnds: number[] = [];
   const closeUpTo = (limit: number): void => {
-    while (openEnds.length > 0 && openEnds[openEnds.length - 1]! <= limit) {
-      const end = openEnds.pop()!;
+    for (let end = openEnds.at(-1); end !== undefined && end <= limit; end = openEnds.at(-1)) {
+      openEnds.pop();
       out += `${escapeText(text.slice(at, end), where)}</mrk>`;
       at = end;
     }

@@ -87,7 +87,10 @@ export function xliff12Builder(path: string, options: ReadOptions = {}): XliffBu
     },
     close(element) {
       if (!isXliff(element, 'group')) return;
-      const { block, hasChildGroup } = groups.pop()!;
+      // The reader closes only what it opened: each group's close pops the entry its open pushed.
+      const group = groups.pop();
+      if (!group) return;
+      const { block, hasChildGroup } = group;
       // A group that only holds other groups is structure, not a block of text.
       if (block.segments.length > 0 || !hasChildGroup) {
         if (block.id === '' || blockIds.has(block.id)) block.id = `g${doc.blocks.length + 1}`;

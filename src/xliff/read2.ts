@@ -80,9 +80,10 @@ export function xliff2Builder(
     captured(element, parents) {
       if (element.name === 'metadata') {
         const layout = metaValues(element, LAYOUT_CATEGORY)[0];
-        if (layout?.has('eol')) doc.eol = eolFromName(layout.get('eol')!, at(path, element));
-        if (layout?.has('bom')) doc.bom = layout.get('bom') === 'yes';
-        if (layout?.has('before')) doc.before = layout.get('before')!;
+        const [eol, bom, before] = [layout?.get('eol'), layout?.get('bom'), layout?.get('before')];
+        if (eol !== undefined) doc.eol = eolFromName(eol, at(path, element));
+        if (bom !== undefined) doc.bom = bom === 'yes';
+        if (before !== undefined) doc.before = before;
         return;
       }
       const place = { file, translate: translateOf([...parents, element]), targetLang: doc.targetLang };
@@ -176,8 +177,9 @@ function readUnit(
     if (child.name === 'ignorable') {
       const text = textOf(childElements(child, 'source', core)[0] ?? child);
       // Text before a unit's first segment has no segment to follow: it joins what precedes the block.
+      const blockBefore = doc.blocks.at(-1);
       if (previous) previous.after += text;
-      else if (doc.blocks.length > 0) doc.blocks[doc.blocks.length - 1]!.after += text;
+      else if (blockBefore) blockBefore.after += text;
       else doc.before += text;
       continue;
     }

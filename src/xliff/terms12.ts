@@ -41,6 +41,7 @@ export function termTableOf(doc: Document): { table: TermTable; keyOf: (span: Te
   }
   return {
     table: { format: TERMS_FORMAT, terms },
+    // biome-ignore lint/style/noNonNullAssertion: asked only for spans of `doc`, every one keyed above.
     keyOf: (span) => keys.get(identity(span))!,
   };
 }

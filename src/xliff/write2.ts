@@ -232,6 +232,7 @@ function glossary(block: Block, where: string): { lines: string[]; entryOf: (spa
   }
   return {
     lines: lines.length === 0 ? [] : [`${I(3)}<gls:glossary>`, ...lines, `${I(3)}</gls:glossary>`],
+    // biome-ignore lint/style/noNonNullAssertion: asked only for spans of `block`, every one named above.
     entryOf: (span) => ids.get(key(span))!,
   };
 }

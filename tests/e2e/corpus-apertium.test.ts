@@ -26,6 +26,7 @@ import {
   toolkit,
   translateJson,
 } from '../support/corpus-run.js';
+import { defined } from '../support/defined.js';
 
 /**
  * The corpus (tests/fixtures/corpus, 26 articles nobody tuned the code to) through the real
@@ -74,13 +75,13 @@ describe(`the corpus (${articles.length} articles) with Apertium`, () => {
 
   it('translates every article in one run, then from the memory in XLIFF 1.2 and 2.1: exit 0', () => {
     for (const [what, run] of Object.entries(runs)) expectExit0(run.result, what);
-    expect(runs.fresh!.summary!.documents).toHaveLength(articles.length);
+    expect(runs.fresh?.summary?.documents).toHaveLength(articles.length);
   });
 
   it('the memory-built runs send nothing', () => {
     const nothing = Object.fromEntries(sources.map((s) => [s, [0, 0, 0]]));
-    expect(sent(runs.memory12!.summary)).toEqual(nothing);
-    expect(sent(runs.memory2!.summary)).toEqual(nothing);
+    expect(sent(runs.memory12?.summary)).toEqual(nothing);
+    expect(sent(runs.memory2?.summary)).toEqual(nothing);
   });
 
   it('keeps lines, blank lines, line endings and BOM; leaves no placeholder or « »', () => {
@@ -182,7 +183,7 @@ describe(`the corpus (${articles.length} articles) with Apertium`, () => {
         cpSync(join(out('tt-merged'), file), join(out('fresh'), file));
       // XLIFF 2.1: the same edit by hand in the segment, its state dropped.
       for (const { name } of articles) {
-        const { id, text } = edits.get(name)!;
+        const { id, text } = defined(edits.get(name), `the edit of ${name}`);
         editXliff2Segment(outputsOf(out('memory2'), name).xliff, id, text);
       }
       const memory = ['--glossary', glossary, '--memory', out('tm.jsonl')];
@@ -206,7 +207,7 @@ describe(`the corpus (${articles.length} articles) with Apertium`, () => {
       (run) => {
         expect(
           perArticle((name) => {
-            const { id, text } = edits.get(name)!;
+            const { id, text } = defined(edits.get(name), `the edit of ${name}`);
             const { xliff, txt } = outputsOf(out(run), name);
             const problems: string[] = [];
             const target = targetOf(xliff, id);

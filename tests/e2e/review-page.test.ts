@@ -16,6 +16,7 @@ import { type Document, segmentsOf } from '../../src/document.js';
 import type { Glossary } from '../../src/glossary/types.js';
 import { parseArticle } from '../../src/read/article.js';
 import { type ReviewFinding, renderReviewPage } from '../../src/render/review-page.js';
+import { defined } from '../support/defined.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -60,7 +61,7 @@ async function translatedSeed(): Promise<{ doc: Document; findings: ReviewFindin
   const states = ['translated', 'translated', 'reviewed', 'needs-review', 'final'] as const;
   segmentsOf(doc).forEach((s, index) => {
     s.target = `${s.id} in English <&> “${s.source.slice(0, 40)}”`;
-    s.state = states[index % states.length]!;
+    s.state = states[index % states.length] ?? 'translated';
     s.provenance = { engine: 'pseudo' };
     const at = s.source.indexOf('Etat islamique');
     if (at >= 0) {
@@ -74,12 +75,15 @@ async function translatedSeed(): Promise<{ doc: Document; findings: ReviewFindin
     }
   });
   // Markup in a target must stay text: if escaping broke, the browser would fetch these.
-  segmentsOf(doc).find((s) => s.id === 'p5.s1')!.target =
+  defined(
+    segmentsOf(doc).find((s) => s.id === 'p5.s1'),
+    'segment p5.s1',
+  ).target =
     'Smuggled <img src="http://127.0.0.1:9/leak.png"> <link rel="stylesheet" href="http://127.0.0.1:9/x.css">';
-  const last = segmentsOf(doc).at(-1)!;
+  const last = defined(segmentsOf(doc).at(-1), 'a last segment');
   delete last.target;
   last.state = 'initial';
-  segmentsOf(doc)[3]!.notes = ['Previous reviewed target: “The Syrian army …”'];
+  defined(segmentsOf(doc)[3], 'segment 4').notes = ['Previous reviewed target: “The Syrian army …”'];
   const findings: ReviewFinding[] = [
     {
       check: 'number',
@@ -187,8 +191,8 @@ describe('review page in Chromium', () => {
     const positions = async (width: number) => {
       const { page } = await open(width);
       const article = page.locator('article[data-segment="p3.s1"]');
-      const source = (await article.locator('.source').boundingBox())!;
-      const target = (await article.locator('.target').boundingBox())!;
+      const source = defined((await article.locator('.source').boundingBox()) ?? undefined, 'a source box');
+      const target = defined((await article.locator('.target').boundingBox()) ?? undefined, 'a target box');
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       const shot = join(dir, `review-${width}.png`);
       await page.screenshot({ path: shot, fullPage: width >= 600 });
@@ -247,7 +251,7 @@ async function showcase(): Promise<Document> {
   const { stdout } = await run('sh', ['-c', 'apertium -u fr-es "$0" | apertium -u spa-eng', input]);
   const lines = stdout.split('\n');
   segments.forEach((s, index) => {
-    s.target = lines[index]!.trim();
+    s.target = defined(lines[index], `Apertium's line ${index + 1}`).trim();
     s.state = 'translated';
     s.provenance = { engine: 'apertium' };
     const at = s.source.indexOf('Etat islamique');
@@ -256,15 +260,16 @@ async function showcase(): Promise<Document> {
         { start: at, end: at + 14, entryId: 'islamic-state', target: 'Islamic State', policy: 'protect' },
       ];
   });
-  const headline = segments[1]!;
-  headline.provenance = { engine: 'apertium', machineTarget: headline.target! };
+  const [lead, headline, third] = segments;
+  if (!lead || !headline?.target || !third) throw new Error('expected the first three segments, translated');
+  headline.provenance = { engine: 'apertium', machineTarget: headline.target };
   headline.target = 'A “final defeat” of the Islamic State is coming in Palmyra, says a Russian general';
   headline.targetSpans = [
     { start: 24, end: 37, entryId: 'islamic-state', target: 'Islamic State', policy: 'protect' },
   ];
   headline.state = 'reviewed';
-  segments[0]!.state = 'final';
-  segments[2]!.state = 'needs-review';
+  lead.state = 'final';
+  third.state = 'needs-review';
   return article;
 }
 

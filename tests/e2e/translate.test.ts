@@ -60,16 +60,16 @@ describe.each(['pseudo', 'apertium'])('versio translate --provider %s on the see
     expect(again.code).toBe(0);
     return (
       JSON.parse(again.stdout) as {
-        documents: { fromMemory: number; translated: number; kept: number; reused: number }[];
+        documents: { fromMemory: number; translated: number; keptFromReview: number; reused: number }[];
       }
     ).documents[0];
   };
   it('sends nothing to the engine on an unchanged rerun: the previous XLIFF answers', async () => {
-    expect(await rerun()).toMatchObject({ reused: 14, kept: 0, fromMemory: 0, translated: 0 });
+    expect(await rerun()).toMatchObject({ reused: 14, keptFromReview: 0, fromMemory: 0, translated: 0 });
   });
   it('answers from the memory when the XLIFF is gone', async () => {
     rmSync(join(out, 'palmyre.en.xlf'));
-    expect(await rerun()).toMatchObject({ reused: 0, kept: 0, fromMemory: 14, translated: 0 });
+    expect(await rerun()).toMatchObject({ reused: 0, keptFromReview: 0, fromMemory: 14, translated: 0 });
   });
 });
 

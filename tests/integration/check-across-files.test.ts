@@ -43,8 +43,8 @@ describe('inconsistency across the files of a run', () => {
     const found = report.findings.filter((f) => f.check === 'inconsistency');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: 'b.xlf', unit: 'p2.s1', severity: 'warning' });
-    expect(found[0]!.message).toContain('a.xlf#p1.s1');
-    expect(found[0]!.message).toContain('"The government resigned."');
+    expect(found[0]?.message).toContain('a.xlf#p1.s1');
+    expect(found[0]?.message).toContain('"The government resigned."');
   });
 
   it('says nothing when the files agree, and nothing twice for a pair inside one file', async () => {

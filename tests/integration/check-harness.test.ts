@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_KINDS } from '../../src/check/harness/inject.js';
 import { type HarnessResult, runHarness } from '../../src/check/harness/run.js';
 import { repoRoot } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 
 const dir = join(repoRoot, 'tests/fixtures/check-harness');
 const pairs = JSON.parse(readFileSync(join(dir, 'pairs.json'), 'utf8')) as { fr: string; en: string }[];
@@ -31,7 +32,10 @@ describe('versio check on the error-injection harness', () => {
   });
 
   it.each(Object.keys(ERROR_KINDS))('finds at least 80 %% of the "%s" errors', (kind) => {
-    const k = result.kinds.find((r) => r.kind === kind)!;
+    const k = defined(
+      result.kinds.find((r) => r.kind === kind),
+      `the ${kind} result`,
+    );
     expect(k.found / k.injected, `missed: ${JSON.stringify(k.missed.slice(0, 5))}`).toBeGreaterThanOrEqual(
       0.8,
     );

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain, seedArticle, tempDir } from '../support/cli.js';
@@ -60,6 +60,24 @@ describe('usage errors exit 2', () => {
   it('a missing argument', async () => {
     const result = await runMain(['translate']);
     expect(result.code).toBe(2);
+  });
+  it('a formality DeepL does not know: names the option and the values it takes', async () => {
+    const out = join(dir.path, 'out-formality');
+    const result = await runMain([
+      'translate',
+      seedArticle,
+      '--provider',
+      'deepl',
+      '--formality',
+      'formal',
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'versio: --formality formal: expected one of default, more, less, prefer_more, prefer_less\n',
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
 

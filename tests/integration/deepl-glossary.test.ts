@@ -9,6 +9,7 @@ import { glossarySpec } from '../../src/providers/deepl/glossary.js';
 import { createDeepl, pruneDeeplGlossaries } from '../../src/providers/deepl.js';
 import type { ProviderTerm } from '../../src/providers/provider.js';
 import { type DeeplServer, type DeeplServerOptions, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 
 const KEY = 'versio-test-key:fx';
 const TERMS: ProviderTerm[] = [
@@ -95,12 +96,12 @@ describe('deepl glossary sync (v3)', () => {
 
   it('reuses the glossary an older run created through v2 under the same name', async () => {
     const s = await start();
-    const spec = glossarySpec(TERMS, 'fr', 'en-US');
+    const spec = defined(glossarySpec(TERMS, 'fr', 'en-US'), 'the glossary spec');
     const older = await client(s).createGlossary(
-      spec!.name,
+      spec.name,
       'fr',
       'en',
-      new deepl.GlossaryEntries({ entries: spec!.entries }),
+      new deepl.GlossaryEntries({ entries: spec.entries }),
     );
     await translateWith(s, TERMS);
     expect(s.stats().glossaryCreates).toBe(1);
@@ -110,8 +111,8 @@ describe('deepl glossary sync (v3)', () => {
   it('does not reuse a glossary of its name that was edited since (it no longer holds what the name says)', async () => {
     const s = await start();
     await translateWith(s, TERMS);
-    const [edited] = s.glossaries(KEY);
-    await client(s).updateMultilingualGlossaryDictionary(edited!.glossary_id, {
+    const edited = defined(s.glossaries(KEY)[0], 'the glossary of the first run');
+    await client(s).updateMultilingualGlossaryDictionary(edited.glossary_id, {
       sourceLangCode: 'fr',
       targetLangCode: 'en',
       entries: new deepl.GlossaryEntries({ entries: { mairie: 'town hall' } }),
@@ -178,9 +179,14 @@ describe('versio glossary prune --provider deepl', () => {
     const foreign = await client(s).createMultilingualGlossary('newsroom-terms', [
       { sourceLangCode: 'fr', targetLangCode: 'en', entries },
     ]);
-    for (const id of [v3Old!.glossary_id, v2Old.glossaryId, foreign.glossaryId])
+    for (const id of [defined(v3Old, 'the v3 glossary').glossary_id, v2Old.glossaryId, foreign.glossaryId])
       s.backdateGlossary(KEY, id, 40);
-    return { v3Old: v3Old!.name, v2Old: v2Old.name, fresh: fresh.name, foreign: foreign.name };
+    return {
+      v3Old: defined(v3Old, 'the v3 glossary').name,
+      v2Old: v2Old.name,
+      fresh: fresh.name,
+      foreign: foreign.name,
+    };
   }
   const names = (s: DeeplServer) => s.glossaries(KEY).map((g) => g.name);
 
@@ -199,8 +205,8 @@ describe('versio glossary prune --provider deepl', () => {
   it('prunes through v2 on a server without /v3', async () => {
     const s = await start({ glossaryApis: ['v2'] });
     await translateWith(s, TERMS);
-    const [old] = s.glossaries(KEY);
-    s.backdateGlossary(KEY, old!.glossary_id, 2);
+    const old = defined(s.glossaries(KEY)[0], 'the glossary of the first run');
+    s.backdateGlossary(KEY, old.glossary_id, 2);
     await translateWith(s, [...TERMS, { source: 'mairie', target: 'town hall' }]);
     expect(await pruneDeeplGlossaries(env(s), DAY_MS)).toEqual([old?.name]);
     expect(s.glossaries(KEY)).toHaveLength(1);

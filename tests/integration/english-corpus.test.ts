@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot, runMain, tempDir } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 
 const corpus = join(repoRoot, 'tests/fixtures/corpus');
 const articles = readdirSync(corpus)
@@ -96,15 +97,14 @@ describe('English of the corpus articles through Apertium', () => {
   });
 
   test.each(articles)('%s: no Spanish word from the pivot', (name) => {
-    const lines = english
-      .get(name)!
+    const lines = defined(english.get(name), `the English of ${name}`)
       .split('\n')
       .filter((line) => SPANISH.test(line));
     expect(lines).toEqual([]);
   });
 
   test.each(articles)('%s: no placeholder and no unknown-word mark', (name) => {
-    const text = english.get(name)!;
+    const text = defined(english.get(name), `the English of ${name}`);
     expect(text).not.toContain('__E');
     expect(text).not.toMatch(/(?<![\p{L}\p{N}])\*\p{L}/u);
   });

@@ -15,6 +15,7 @@ import { buildMatcher } from '../../src/glossary/match.js';
 import { protectTerms, restoreTerms } from '../../src/glossary/protect.js';
 import type { Glossary } from '../../src/glossary/types.js';
 import { parseArticle } from '../../src/read/article.js';
+import { defined } from '../support/defined.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -100,7 +101,7 @@ async function translateArticle(articlePath: string, glossary: Glossary) {
   expect(english).toHaveLength(segments.length);
   return protectedTexts.map((p, i) => ({
     placeholders: p.placeholders,
-    ...restoreTerms(english[i]!, p.placeholders),
+    ...restoreTerms(defined(english[i], `Apertium's answer ${i + 1}`), p.placeholders),
   }));
 }
 

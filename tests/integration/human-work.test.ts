@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Document, type Segment, segmentsOf } from '../../src/document.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { runMain, tempDir } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 
 const run = promisify(execFile);
 
@@ -33,7 +34,7 @@ interface Summary {
   segments: number;
   fromMemory: number;
   translated: number;
-  kept: number;
+  keptFromReview: number;
   needsReview: number;
 }
 
@@ -58,7 +59,10 @@ function project(format: 'xliff12' | 'xliff2') {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    return (JSON.parse(result.stdout) as { documents: Summary[] }).documents[0]!;
+    return defined(
+      (JSON.parse(result.stdout) as { documents: Summary[] }).documents[0],
+      'a document summary',
+    );
   };
   const read = (): Document => readXliff(readFileSync(xliff, 'utf8'), xliff).doc;
   writeFileSync(join(dir.path, 'a.fr.txt'), ARTICLE);
@@ -76,7 +80,7 @@ function editFuzzyEntry(po: string, id: string, msgstr: string): string {
   const entries = po.split(/\n\n/);
   const index = entries.findIndex((e) => e.split('\n').includes(`#: ${id}`));
   expect(index, `PO entry for ${id}`).toBeGreaterThan(-1);
-  const lines = entries[index]!.split('\n');
+  const lines = defined(entries[index], `the PO entry for ${id}`).split('\n');
   expect(lines).toContain('#, fuzzy');
   const start = lines.findIndex((line) => line.startsWith('msgstr '));
   entries[index] = [...lines.slice(0, start), `msgstr "${msgstr}"`].join('\n');
@@ -109,14 +113,14 @@ describe('a fuzzy PO edit merged back with pomerge (state="needs-translation")',
     const doc = p.read();
     expect(segment(doc, EDITED).target).toBe(EDIT);
     expect(segment(doc, EDITED).state).toBe('needs-review');
-    expect(rerun.kept).toBe(1);
+    expect(rerun.keptFromReview).toBe(1);
     expect(rerun.translated).toBe(0);
   });
 
   it('still records the engine output beside the edit, so the next run recognises it again', async () => {
     expect(segment(p.read(), EDITED).provenance?.machineTarget).toBe(segment(machine, EDITED).target);
     const third = await p.translate();
-    expect(third.kept).toBe(1);
+    expect(third.keptFromReview).toBe(1);
     expect(segment(p.read(), EDITED).target).toBe(EDIT);
   });
 
@@ -162,7 +166,7 @@ describe('XLIFF 2: a target edited by hand in a <segment> without state', () => 
     const s = segment(p.read(), EDITED);
     expect(s.target).toBe(EDIT);
     expect(s.state).toBe('needs-review');
-    expect(rerun.kept).toBe(1);
+    expect(rerun.keptFromReview).toBe(1);
   });
 });
 
@@ -197,6 +201,6 @@ describe('XLIFF 2 written by another tool: no engine output recorded anywhere', 
     const doc = p.read();
     expect(segment(doc, EDITED).target).toBe(EDIT);
     expect(segment(doc, 'p4.s1').target).not.toBe('');
-    expect(rerun.kept).toBe(1);
+    expect(rerun.keptFromReview).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentsOf } from '../../src/document.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { repoRoot } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 
 type Inline = string | { Marker: { mtype: string; comment?: string; contents: Inline | Inline[] } };
 interface Unit {
@@ -61,9 +62,15 @@ describe('the xliff package reads the committed seed XLIFF 1.2', async () => {
   });
   it('loses the space between two adjacent term markers (xml-js drops whitespace-only text nodes)', () => {
     // "de la Défense Sergueï Choïgou": two glossary hits separated by one space.
-    const segment = segmentsOf(ours).find((s) => s.source.includes('Défense Sergueï'));
-    const block = ours.blocks.find((b) => b.segments.includes(segment!));
-    expect(flatten(theirs[block!.id]?.groupUnits[segment!.id]?.source)).toContain('DéfenseSergueï');
+    const segment = defined(
+      segmentsOf(ours).find((s) => s.source.includes('Défense Sergueï')),
+      'the segment with "Défense Sergueï"',
+    );
+    const block = defined(
+      ours.blocks.find((b) => b.segments.includes(segment)),
+      'its block',
+    );
+    expect(flatten(theirs[block.id]?.groupUnits[segment.id]?.source)).toContain('DéfenseSergueï');
   });
   it('sees every glossary hit as a term marker naming its entry', () => {
     const expected = segmentsOf(ours).flatMap((s) => s.spans.map((span) => span.entryId));

@@ -17,6 +17,7 @@ import { toResources } from '../../src/render/resources.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
 import { runMain } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 
 const run = promisify(execFile);
 const FIXTURES = 'tests/fixtures/interop';
@@ -87,12 +88,7 @@ describe('translate-toolkit', () => {
   it('pocount reads our XLIFF 1.2: 14 units, approved ones counted as translated, MT as fuzzy', async () => {
     const { doc, path } = await writeSeed('pocount.en.xlf');
     const { stdout } = await run('pocount', ['--csv', path]);
-    const row = stdout
-      .trim()
-      .split('\n')
-      .at(-1)!
-      .split(',')
-      .map((v) => v.trim());
+    const row = (stdout.trim().split('\n').at(-1) ?? '').split(',').map((v) => v.trim());
     // --csv columns: file, translated msgs, words, target words, fuzzy msgs, words, untranslated msgs, words, total msgs, ...
     const [, translated, , , fuzzy, , untranslated, , total] = row.map(Number);
     const states = segmentsOf(doc).map((s) => s.state);
@@ -199,7 +195,7 @@ describe('OmegaT 3.6 console mode', () => {
     await copyFile(original.path, join(project, 'source', 'palmyre.en.xlf'));
     // What OmegaT saves when a reviewer edits a segment: its project memory. OmegaT 3.6's XLIFF
     // filter works on the existing <target> text (see the fixtures README), so that is the TU source.
-    const edited = segment(original.doc, EDITED_ID).target!;
+    const edited = defined(segment(original.doc, EDITED_ID).target, `the target of ${EDITED_ID}`);
     await writeFile(join(project, 'omegat', 'project_save.tmx'), projectMemory([[edited, REVIEWED]]));
     await run(
       'java',
@@ -254,7 +250,9 @@ function reviewPoEntry(po: string, id: string, msgstr: string): string {
   const entries = po.split(/\n\n/);
   const index = entries.findIndex((e) => e.split('\n').some((line) => line === `#: ${id}`));
   expect(index, `PO entry for ${id}`).toBeGreaterThan(-1);
-  const lines = entries[index]!.split('\n').filter((line) => line !== '#, fuzzy');
+  const lines = defined(entries[index], `the PO entry for ${id}`)
+    .split('\n')
+    .filter((line) => line !== '#, fuzzy');
   const start = lines.findIndex((line) => line.startsWith('msgstr '));
   const quoted = `"${msgstr.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   entries[index] = [...lines.slice(0, start), `msgstr ${quoted}`].join('\n');

@@ -102,7 +102,8 @@ function spawnCli(argv: string[], extraEnv: NodeJS.ProcessEnv): Promise<CliResul
 describe('two processes on one memory file', () => {
   it('bill each segment once in total; both finish with every segment translated', async () => {
     // A slow server keeps both runs in flight at once.
-    server = await startDeeplServer({ authKeys: [KEY], latencyMs: 150 });
+    const deepl = await startDeeplServer({ authKeys: [KEY], latencyMs: 150 });
+    server = deepl;
     const towns = ['Lyon', 'Lille', 'Nantes'];
     const sources: string[] = [];
     const files = towns.map((town, d) => {
@@ -116,7 +117,7 @@ describe('two processes on one memory file', () => {
     const memory = join(dir, 'shared.jsonl');
     const runs = await Promise.all(
       ['one', 'two'].map((name) =>
-        spawnCli([...args(files, join(dir, name), memory), '--quiet'], env(server!)),
+        spawnCli([...args(files, join(dir, name), memory), '--quiet'], env(deepl)),
       ),
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);

@@ -9,8 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerTm } from '../../src/cli/commands/tm.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { VersioError } from '../../src/errors.js';
+import { memoryKey } from '../../src/memory/key.js';
 import { TranslationMemory } from '../../src/memory/store.js';
 import { fromTmx } from '../../src/memory/tmx.js';
+import { findInMemory } from '../../src/pipeline/memory.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/tmx');
 let cwd: string;
@@ -118,19 +120,18 @@ describe('versio tm import', () => {
     expect(await tm('import', 'back.tmx', '--memory', 'tm.jsonl')).toMatch(/; 0 new in tm\.jsonl/);
   });
 
-  it('keeps imported units out of ordinary lookups; an opted-in run finds them by exact source', async () => {
+  it('keeps imported units out of keyed lookups; a translation finds them by exact source text', async () => {
     await tm('import', join(fixtures, 'other-tool.tmx'), '--memory', 'tm.jsonl', '--provider', 'deepl');
     const memory = await TranslationMemory.open(join(cwd, 'tm.jsonl'));
     for await (const record of memory.iterate()) expect(record.provider).toBe('tmx:deepl');
-    expect(
-      (await memory.lookupImported("L'armée syrienne a repris Palmyre.", 'fr-fr', 'en-gb'))?.target,
-    ).toBe('The Syrian army has retaken Palmyra.');
-    expect(
-      await memory.lookupImported("L'armée syrienne a repris Palmyre.", 'fr-FR', 'de-DE'),
-    ).toBeUndefined();
-    expect(
-      await memory.lookupImported("L'armée syrienne a repris Palmyre", 'fr-FR', 'en-GB'),
-    ).toBeUndefined();
+    const source = "L'armée syrienne a repris Palmyre.";
+    const key = memoryKey({ source, provider: 'deepl', fingerprint: 'deepl:EN-GB', termsHash: '' });
+    expect(await memory.lookup(key)).toBeUndefined();
+    const find = (text: string, sourceLang: string, targetLang: string) =>
+      findInMemory(memory, key, { source: text }, { sourceLang, targetLang });
+    expect((await find(source, 'fr-fr', 'en-gb'))?.target).toBe('The Syrian army has retaken Palmyra.');
+    expect(await find(source, 'fr-FR', 'de-DE')).toBeUndefined();
+    expect(await find(source.slice(0, -1), 'fr-FR', 'en-GB')).toBeUndefined();
     await memory.close();
   });
 

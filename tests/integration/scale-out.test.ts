@@ -68,7 +68,7 @@ function startWorker(lockMs = 30_000): ChildProcess {
       '--provider',
       'deepl',
       '--concurrency',
-      '2',
+      String(CONCURRENCY),
       '--lock-ms',
       String(lockMs),
     ],

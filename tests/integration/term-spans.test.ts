@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMain, tempDir } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 
 const KEY = 'versio-test-key:fx';
 const ARTICLE = 'Economie\n\nLe FMI a relevé sa prévision à 3,2 %, contre 2,9 % en janvier, selon Reuters.\n';
@@ -15,9 +16,9 @@ const GLOSSARY = '"FMI","IMF"\n"Reuters","Reuters"\n';
 
 /** The text of every term mark inside the XLIFF's targets (1.2 `mtype="term"`, 2.x `type="term"`). */
 function targetMarks(xliff: string): string[] {
-  const targets = [...xliff.matchAll(/<target[^>]*>([\s\S]*?)<\/target>/g)].map((m) => m[1]!);
+  const targets = [...xliff.matchAll(/<target[^>]*>([\s\S]*?)<\/target>/g)].map(([, text = '']) => text);
   return targets.flatMap((t) =>
-    [...t.matchAll(/<mrk [^>]*type="term"[^>]*>([^<]*)<\/mrk>/g)].map((m) => m[1]!),
+    [...t.matchAll(/<mrk [^>]*type="term"[^>]*>([^<]*)<\/mrk>/g)].map(([, text = '']) => text),
   );
 }
 
@@ -85,7 +86,7 @@ describe.each([
   it('versio check finds a mark moved off its form (an XLIFF written with stale spans)', async () => {
     const xliff = readFileSync(xliffPath(), 'utf8');
     const mark = /(<mrk [^>]*>)Reuters<\/mrk>\./g;
-    const last = [...xliff.matchAll(mark)].at(-1)!;
+    const last = defined([...xliff.matchAll(mark)].at(-1), 'a Reuters mark');
     const shifted = `${xliff.slice(0, last.index)}R${last[1]}euters.</mrk>${xliff.slice(last.index + last[0].length)}`;
     writeFileSync(join(dir.path, 'shifted.xlf'), shifted);
     const checked = await runMain(['check', 'shifted.xlf', '--glossary', 'g.csv'], { cwd: dir.path });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMain, seedArticle } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 import { seedProject } from '../support/seed-project.js';
 
 const KEY = 'versio-test-key:fx';
@@ -112,7 +113,7 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
       );
       // One article finished and written whole, the other not written at all.
       expect(finished).toHaveLength(1);
-      expect(answered).toHaveLength(segments[finished[0]!]);
+      expect(answered).toHaveLength(segments[defined(finished[0], 'the finished article')]);
       expect(stopped.stderr).toMatch(
         new RegExp(`${answered.length} segment\\(s\\) translated in this run are kept`),
       );
@@ -153,6 +154,24 @@ describe('versio translate --provider deepl against a DeepL-compatible server', 
     );
     expect(result.stdout).toMatch(/nothing was sent/);
     expect(server.stats().requests).toBe(0);
+  });
+
+  it('--dry-run after a run counts the targets the existing XLIFF carries as not to translate', async () => {
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
+    const first = await runMain(['translate', 'source/palmyre.fr.txt', '--provider', 'deepl', '--quiet'], {
+      cwd: dir.path,
+      env,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    // Another memory: nothing comes from it, every target from the XLIFF the first run wrote.
+    const priced = await runMain(
+      ['translate', 'source/palmyre.fr.txt', '--provider', 'deepl', '--dry-run', '--memory', 'other.jsonl'],
+      { cwd: dir.path, env },
+    );
+    expect(priced.code, priced.stderr).toBe(0);
+    expect(priced.stdout).toMatch(
+      /palmyre\.fr\.txt: 14 segments, 0 from memory, 0 to translate, 0 characters to bill, 0 request/,
+    );
   });
 
   it('refuses a run over --max-chars with exit 4 before sending anything', async () => {

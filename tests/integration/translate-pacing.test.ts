@@ -12,6 +12,7 @@ import { deeplEnv, makeArticles, memorySources, runDeepl } from '../robustness/d
 import { put } from '../robustness/support.js';
 import { binPath, type CliResult, repoRoot, runMain, tempDir } from '../support/cli.js';
 import { type DeeplServer, type DeeplServerOptions, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 
 const KEY = 'versio-test-key:fx';
 
@@ -164,7 +165,7 @@ describe('one scheduler for the whole run', () => {
     const deepl = await start({ refuse: { match: 'BLOQUÉE', retryAfter: 1 } });
     const out = join(dir.path, 'out');
     const memory = join(dir.path, 'tm.jsonl');
-    const result = await runDeepl(deepl, [files[0]!, blocked, files[1]!, files[2]!], out, memory, [
+    const result = await runDeepl(deepl, [...files.slice(0, 1), blocked, ...files.slice(1, 3)], out, memory, [
       '--jobs',
       '2',
       '--retry-budget',
@@ -276,8 +277,8 @@ describe('the built CLI', () => {
         repoRoot,
       );
     const [a, b] = await Promise.all([
-      run(files[0]!, glossary('a.glossary.yaml', 'Lyon', 'Lyons'), 'a'),
-      run(files[1]!, glossary('b.glossary.yaml', 'Lille', 'Lisle'), 'b'),
+      run(defined(files[0], 'article a'), glossary('a.glossary.yaml', 'Lyon', 'Lyons'), 'a'),
+      run(defined(files[1], 'article b'), glossary('b.glossary.yaml', 'Lille', 'Lisle'), 'b'),
     ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
@@ -290,7 +291,10 @@ describe('the built CLI', () => {
     const used = new Set(stats.translations.map((t) => t.glossaryId));
     expect(used).toEqual(new Set(glossaries.map((g) => g.glossary_id)));
     const xliff = (name: string) =>
-      readFileSync(join(dir.path, name, outputs(join(dir.path, name))[0]!), 'utf8');
+      readFileSync(
+        join(dir.path, name, defined(outputs(join(dir.path, name))[0], `the XLIFF of ${name}`)),
+        'utf8',
+      );
     expect(xliff('a')).toContain('Le conseil de Lyons a examiné');
     expect(xliff('b')).toContain('Le conseil de Lisle a examiné');
 
@@ -299,14 +303,15 @@ describe('the built CLI', () => {
     });
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(fresh.stdout).toBe('0 glossaries deleted\n');
-    const [old, kept] = glossaries;
-    deepl.backdateGlossary(KEY, old!.glossary_id, 2);
+    const old = defined(glossaries[0], 'the older glossary');
+    const kept = defined(glossaries[1], 'the newer glossary');
+    deepl.backdateGlossary(KEY, old.glossary_id, 2);
     const prune = await runMain(['glossary', 'prune', '--provider', 'deepl', '--older-than', '1'], {
       env: deeplEnv(deepl),
     });
     expect(prune.code, prune.stderr).toBe(0);
-    expect(prune.stdout).toBe(`deleted ${old!.name}\n1 glossary deleted\n`);
-    expect(deepl.glossaries(KEY).map((g) => g.name)).toEqual([kept!.name]);
+    expect(prune.stdout).toBe(`deleted ${old.name}\n1 glossary deleted\n`);
+    expect(deepl.glossaries(KEY).map((g) => g.name)).toEqual([kept.name]);
     const all = await runMain(['glossary', 'prune', '--provider', 'deepl'], { env: deeplEnv(deepl) });
     expect(all.code, all.stderr).toBe(0);
     expect(all.stdout).toContain('1 glossary deleted');

@@ -8,6 +8,7 @@ import { documentSource } from '../../src/document.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
 import { smallDocument } from '../fixtures/xliff/small-document.js';
+import { defined } from '../support/defined.js';
 import { SCHEMAS, xmllint } from '../support/xmllint.js';
 
 /** The Python that has Translate Toolkit (Debian's python3-translate lives under /usr/bin/python3). */
@@ -40,18 +41,19 @@ describe('a Versio XLIFF 1.2 file reviewed with Translate Toolkit', () => {
 
   it('reads back with the layout, the reviewer’s edits and the engine’s output', () => {
     const { doc } = readXliff(readFileSync(after, 'utf8'), after);
-    const [headline, first, second] = [doc.blocks[0]!.segments[0]!, ...doc.blocks[1]!.segments];
+    const headline = defined(doc.blocks[0]?.segments[0], 'the headline');
+    const [first, second] = doc.blocks[1]?.segments ?? [];
     expect(documentSource(doc)).toBe(documentSource(smallDocument()));
     expect(headline).toMatchObject({
       target: 'Palmyra retaken',
       state: 'reviewed',
       provenance: { engine: 'apertium' },
     });
-    expect(headline.targetSpans).toEqual(smallDocument().blocks[0]!.segments[0]!.targetSpans);
+    expect(headline.targetSpans).toEqual(smallDocument().blocks[0]?.segments[0]?.targetSpans);
     expect(first).toMatchObject({ target: 'The first sentence.', state: 'reviewed' });
-    expect(first!.provenance).toEqual({ engine: 'apertium', machineTarget: 'First sentence.' });
+    expect(first?.provenance).toEqual({ engine: 'apertium', machineTarget: 'First sentence.' });
     // Translate Toolkit marks a unit approved="yes" when it gives it its first target.
     expect(second).toMatchObject({ target: 'Second sentence.', state: 'reviewed' });
-    expect(second!.provenance).toBeUndefined();
+    expect(second?.provenance).toBeUndefined();
   });
 });

@@ -64,7 +64,7 @@ describe('injected inline-code breaks', () => {
     const hit = found.filter((f) => f.check === check && message.test(f.message));
     expect(hit).toHaveLength(1);
     // Reordering is a warning; the others fail the run.
-    expect(hit[0]!.severity).toBe(check === 'code-order' ? 'warning' : 'error');
+    expect(hit[0]?.severity).toBe(check === 'code-order' ? 'warning' : 'error');
   });
 
   it('the unbroken originals have no placeholder finding', async () => {

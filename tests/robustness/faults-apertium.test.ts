@@ -16,6 +16,7 @@ import {
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMain, tempDir } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 import { testJobs } from '../support/jobs.js';
 import { memorySources } from './deepl-run.js';
 import { expectRefusal, expectSameTranslation, filesUnder, put } from './support.js';
@@ -169,8 +170,8 @@ describe('the engine drops a segment', () => {
  */
 function expectFinishedWorkKept(out: string, memory: string): string[] {
   const kept = memorySources(memory);
-  const [, faulty] = articles;
-  expect(kept.filter((s) => sourcesOf(faulty!).includes(s))).toEqual([]);
+  const faulty = defined(articles[1], 'the faulty article');
+  expect(kept.filter((s) => sourcesOf(faulty).includes(s))).toEqual([]);
   for (const article of articles) {
     const name = basename(article).replace(/\.fr\.txt$/, '.');
     // Written if and only if all of it is stored: finished work is never dropped, half work never written.

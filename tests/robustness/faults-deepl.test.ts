@@ -15,6 +15,7 @@ import { createDeeplProvider } from '../../src/providers/deepl.js';
 import { parseArticle } from '../../src/read/article.js';
 import { tempDir } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { defined } from '../support/defined.js';
 import { billed, KEY, makeArticles, memorySources, runDeepl } from './deepl-run.js';
 import { expectRefusal, filesUnder, snapshot } from './support.js';
 
@@ -167,7 +168,8 @@ describe('a hung connection times out and is retried', () => {
       },
       { headers: { 'mock-server-session': 'hung', 'mock-server-session-hang-count': '1' } },
     );
-    const doc: Document = parseArticle(readFileSync(files[0]!, 'utf8'), files[0]!);
+    const file = defined(files[0], 'an article');
+    const doc: Document = parseArticle(readFileSync(file, 'utf8'), file);
     const ctx = pipelineContext({
       provider,
       memory,

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { buildMatcher } from '../../src/glossary/match.js';
 import { runBin, runMain, tempDir } from '../support/cli.js';
+import { defined } from '../support/defined.js';
 import { expectRefusal, filesUnder, put } from './support.js';
 
 const dir = tempDir('versio-odd-');
@@ -254,7 +255,14 @@ entries:
     // A pathological form (the same token many times) against a text of that token: still exact.
     const repeated = buildMatcher({
       ...glossary,
-      entries: [{ ...glossary.entries[0]!, id: 'rep', french: [`${'a '.repeat(200)}b`], english: 'B' }],
+      entries: [
+        {
+          ...defined(glossary.entries[0], 'an entry'),
+          id: 'rep',
+          french: [`${'a '.repeat(200)}b`],
+          english: 'B',
+        },
+      ],
     });
     expect(repeated.find('a '.repeat(5000))).toEqual([]);
     expect(repeated.find(`${'a '.repeat(5000)}b`).map((s) => s.target)).toEqual(['B']);

@@ -32,10 +32,11 @@ export async function articleCaseProblems(
   mkdirSync(dir, { recursive: true });
   const glossary = join(dir, 'case.glossary.yaml');
   writeFileSync(glossary, glossaryYaml);
-  const names = articles.map((_, i) => `a${i + 1}`);
-  const sources = names.map((name, i) => {
+  const cases = articles.map((text, i) => ({ name: `a${i + 1}`, text }));
+  const names = cases.map(({ name }) => name);
+  const sources = cases.map(({ name, text }) => {
     const path = join(dir, `${name}.fr.txt`);
-    writeFileSync(path, articles[i]!);
+    writeFileSync(path, text);
     return path;
   });
   const common = [...sources, '-p', options.provider, '-g', glossary, '--format', options.format];
@@ -57,11 +58,11 @@ export async function articleCaseProblems(
     add('rerun', [`sent ${JSON.stringify(sent(again.summary))}`]);
 
   const entries = await entryForms(glossary);
-  for (const [i, name] of names.entries()) {
+  for (const { name, text } of cases) {
     const { xliff, txt } = outputsOf(join(dir, 'fresh'), name);
     const english = readFileSync(txt);
     const xml = readFileSync(xliff, 'utf8');
-    add(name, layoutProblems(articles[i]!, english));
+    add(name, layoutProblems(text, english));
     add(name, englishTextProblems(english.toString('utf8')));
     add(name, markProblems(xml, english.toString('utf8'), entries));
     const fromMemory = readFileSync(outputsOf(join(dir, 'memory'), name).xliff, 'utf8');

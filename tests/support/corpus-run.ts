@@ -75,8 +75,9 @@ export async function toolkit(tool: string, args: string[]): Promise<void> {
 export function editPoEntry(po: string, id: string, msgstr: string): string {
   const entries = po.split(/\n\n/);
   const index = entries.findIndex((e) => e.split('\n').some((line) => line === `#: ${id}`));
-  if (index < 0) throw new Error(`no PO entry for ${id}`);
-  const lines = entries[index]!.split('\n');
+  const entry = entries[index];
+  if (entry === undefined) throw new Error(`no PO entry for ${id}`);
+  const lines = entry.split('\n');
   const start = lines.findIndex((line) => line.startsWith('msgstr '));
   const quoted = `"${msgstr.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   entries[index] = [...lines.slice(0, start), `msgstr ${quoted}`].join('\n');
@@ -85,7 +86,7 @@ export function editPoEntry(po: string, id: string, msgstr: string): string {
 
 /** The id of the last segment of an XLIFF (1.2 trans-unit or 2.x segment). */
 export function lastSegmentId(xliff: string): string {
-  const ids = [...xliff.matchAll(/<(?:trans-unit|segment) id="([^"]+)"/g)].map((m) => m[1]!);
+  const ids = [...xliff.matchAll(/<(?:trans-unit|segment) id="([^"]+)"/g)].map(([, id = '']) => id);
   const last = ids.at(-1);
   if (!last) throw new Error('no segment');
   return last;

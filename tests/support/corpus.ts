@@ -174,15 +174,11 @@ export function expectedLeadKinds(source: string): string[] {
     .split(/(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*/)
     .map((b) => b.trim())
     .filter((b) => b !== '');
-  const oneLine = (b: string | undefined) => b !== undefined && !/[\r\n]/.test(b);
+  const oneLine = (b: string | undefined): b is string => b !== undefined && !/[\r\n]/.test(b);
   const words = (b: string) => b.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const [first, second] = blocks;
   const rubric =
-    oneLine(first) &&
-    words(first!) <= 4 &&
-    first!.length <= 40 &&
-    !/[.!?…]$/.test(first!) &&
-    blocks.length > 1;
+    oneLine(first) && words(first) <= 4 && first.length <= 40 && !/[.!?…]$/.test(first) && blocks.length > 1;
   if (rubric) return oneLine(second) ? ['rubric', 'headline'] : ['rubric', 'paragraph'];
   return [oneLine(first) ? 'headline' : 'paragraph'];
 }
@@ -190,5 +186,5 @@ export function expectedLeadKinds(source: string): string[] {
 /** The kinds of the first blocks as the XLIFF labels them (1.2 group restype, 2.x unit type). */
 export function xliffLeadKinds(xliff: string, count: number): string[] {
   const kinds = [...xliff.matchAll(/(?:restype="x-versio-|type="versio:)(rubric|headline|paragraph)"/g)];
-  return kinds.slice(0, count).map((m) => m[1]!);
+  return kinds.slice(0, count).map(([, kind = '']) => kind);
 }

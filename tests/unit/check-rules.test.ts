@@ -180,9 +180,9 @@ describe('inconsistency', () => {
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ check: 'inconsistency', unit: 'p1.s2', severity: 'warning' });
-    expect(findings[0]!.message).toContain('p1.s1');
-    expect(findings[0]!.message).toContain('"The government resigned."');
-    expect(findings[0]!.message).toContain('"The government has resigned."');
+    expect(findings[0]?.message).toContain('p1.s1');
+    expect(findings[0]?.message).toContain('"The government resigned."');
+    expect(findings[0]?.message).toContain('"The government has resigned."');
   });
 
   it('reports one target for two different sources', () => {

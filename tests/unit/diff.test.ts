@@ -5,6 +5,7 @@ import { segmentsOf } from '../../src/document.js';
 import { parseArticle } from '../../src/read/article.js';
 import { diffDocuments, diffWords } from '../../src/review/diff.js';
 import { DIFF_FORMAT, diffReport, formatDiffText, markWords } from '../../src/review/diff-report.js';
+import { defined } from '../support/defined.js';
 
 const ARTICLE = 'Titre\n\nUne phrase. Deux phrases. Trois phrases.\n\nFin.\n';
 
@@ -67,8 +68,8 @@ describe('diffDocuments', () => {
   it('reports added and removed segments where they stand', () => {
     const before = translated();
     const after = translated();
-    after.blocks[1]!.segments.splice(0, 1);
-    after.blocks[2]!.segments.push({
+    defined(after.blocks[1], 'block 2').segments.splice(0, 1);
+    defined(after.blocks[2], 'block 3').segments.push({
       ...seg(after, 'p3.s1'),
       id: 'p3.s2',
       source: 'Encore.',

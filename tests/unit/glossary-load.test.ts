@@ -34,7 +34,7 @@ describe('the project glossary', () => {
   it('loads, with every entry located on its line', async () => {
     const glossary = await loadGlossary(SEED);
     const lines = readFileSync(SEED, 'utf8').split('\n');
-    for (const entry of glossary.entries) expect(lines[entry.line! - 1]).toContain(`id: ${entry.id}`);
+    for (const entry of glossary.entries) expect(lines[(entry.line ?? 0) - 1]).toContain(`id: ${entry.id}`);
     expect(glossary.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

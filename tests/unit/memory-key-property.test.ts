@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../src/glossary/types.js';
 import { type MemoryKeyParts, memoryKey, termsHash } from '../../src/memory/key.js';
+import { defined } from '../support/defined.js';
 
 const text = fc.string({ minLength: 1, maxLength: 12 });
 
@@ -51,7 +52,7 @@ const partsArb: fc.Arbitrary<MemoryKeyParts> = fc.record({
 
 describe('memory key: every field that changes a target changes the key', () => {
   it.each(Object.keys(mutations))('a glossary entry touching the segment: %s', (field) => {
-    const mutate = mutations[field]!;
+    const mutate = defined(mutations[field], `the ${field} mutation`);
     fc.assert(
       fc.property(partsArb, fc.array(entryArb, { maxLength: 2 }), entryArb, (parts, others, entry) => {
         const touching = [...others.filter((o) => o.id !== entry.id), entry];

@@ -7,6 +7,7 @@ import { importedRecords } from '../../src/memory/import.js';
 import type { MemoryRecord } from '../../src/memory/record.js';
 import { fromTmx, toTmx } from '../../src/memory/tmx.js';
 import { decodeTmx } from '../../src/memory/tmx-file.js';
+import { defined } from '../support/defined.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/tmx');
 const options = { sourceLang: 'fr', creationTool: 'versio', creationToolVersion: '0.1.0' };
@@ -172,7 +173,7 @@ describe('importedRecords', () => {
   it('stores units apart from engine output, labelled tmx or tmx:<engine>', () => {
     expect(importedRecords(units, { now }).map((r) => r.provider)).toEqual(['tmx', 'tmx', 'tmx', 'tmx']);
     expect(importedRecords(units, { provider: 'deepl', now })[0]?.provider).toBe('tmx:deepl');
-    const reimported = { ...units[0]!, props: { 'x-versio-provider': 'tmx:apertium' } };
+    const reimported = { ...defined(units[0], 'a unit'), props: { 'x-versio-provider': 'tmx:apertium' } };
     expect(importedRecords([reimported], { now })[0]?.provider).toBe('tmx:apertium');
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Document, segmentsOf } from '../../src/document.js';
 import { isReviewed, mergeReviewed } from '../../src/pipeline/merge.js';
 import { parseArticle } from '../../src/read/article.js';
+import { defined } from '../support/defined.js';
 
 const article =
   'Titre du jour\n\nMoscou a annoncé le retrait. La décision a été prise.\n\nLe retrait a commencé.';
@@ -55,7 +56,7 @@ describe('isReviewed', () => {
     ],
     ['an approved copy of the engine output', { state: 'reviewed' as const }, true],
   ])('%s → %s', (_name, edit, expected) => {
-    const segment = segmentsOf(previousRun(article, { 'p2.s1': edit }))[1]!;
+    const segment = defined(segmentsOf(previousRun(article, { 'p2.s1': edit }))[1], 'segment p2.s1');
     expect(isReviewed(segment)).toBe(expected);
   });
 });
@@ -88,12 +89,12 @@ describe('mergeReviewed', () => {
     const edited = article.replace('La décision a été prise.', 'La décision a été annoncée.');
     const doc = parseArticle(edited, 'a.fr.txt');
     const result = mergeReviewed(doc, previous, current);
-    const segment = byId(doc).get('p2.s2')!;
+    const segment = byId(doc).get('p2.s2');
     expect(result.flagged).toBe(1);
-    expect(segment.state).toBe('initial');
-    expect(segment.target).toBeUndefined();
-    expect(segment.reviewedBeforeSourceChange).toBe('The decision was taken.');
-    expect(segment.notes).toEqual([]);
+    expect(segment?.state).toBe('initial');
+    expect(segment?.target).toBeUndefined();
+    expect(segment?.reviewedBeforeSourceChange).toBe('The decision was taken.');
+    expect(segment?.notes).toEqual([]);
   });
   it('keeps human work a tool marked not translated, asking for review instead', () => {
     const previous = previousRun(article, {

@@ -10,6 +10,7 @@ import { parseArticle } from '../../src/read/article.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff2 } from '../../src/xliff/write2.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
+import { defined } from '../support/defined.js';
 
 const ARTICLE =
   'Economie\n\nLa Banque relève sa prévision\n\nLe FMI a suivi. Les marchés ont salué la décision. Le dollar a cédé.\n\nLa BCE se tait.\n';
@@ -34,7 +35,7 @@ describe.each([
       fc.property(edits, (plan) => {
         const previous = parseArticle(ARTICLE, 'a.fr.txt');
         segmentsOf(previous).forEach((s, i) => {
-          const { edited, state } = plan[i]!;
+          const { edited, state } = defined(plan[i], `the plan of segment ${i + 1}`);
           s.target = edited ? `Human ${i}` : `MT ${i}`;
           s.state = state;
           s.provenance = {
@@ -51,7 +52,7 @@ describe.each([
 
         let human = 0;
         segmentsOf(doc).forEach((s, i) => {
-          const { edited, state } = plan[i]!;
+          const { edited, state } = defined(plan[i], `the plan of segment ${i + 1}`);
           const isHuman = edited || state === 'reviewed' || state === 'final' || dropEngineOutput;
           if (isHuman) {
             human += 1;

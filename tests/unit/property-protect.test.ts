@@ -12,6 +12,7 @@ import { buildMatcher } from '../../src/glossary/match.js';
 import { protectTerms, restoreTerms } from '../../src/glossary/protect.js';
 import type { GlossaryEntry } from '../../src/glossary/types.js';
 import type { PlaceholderStyle } from '../../src/providers/provider.js';
+import { defined } from '../support/defined.js';
 
 const word = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
@@ -105,7 +106,7 @@ describe.each(['token', 'xml'] as PlaceholderStyle[])(
           let expected = '';
           let at = 0;
           spans.forEach((span, i) => {
-            const back = restored.targetSpans[i]!;
+            const back = defined(restored.targetSpans[i], `restored span ${i}`);
             expect([span.target, capitalise(span.target)]).toContain(back.target);
             expected +=
               source.slice(at, span.start) +

@@ -14,6 +14,7 @@ import { capitalise } from '../../src/glossary/sentence-start.js';
 import { isFormOf, targetSpansOf } from '../../src/glossary/target-spans.js';
 import type { PlaceholderStyle } from '../../src/providers/provider.js';
 import { englishTypographySpanned } from '../../src/render/typography.js';
+import { defined } from '../support/defined.js';
 
 const glossary = makeGlossary('', 'fr', 'en', [
   makeEntry({ id: 'cgt', type: 'organisation', french: ['CGT'], english: 'CGT', article: 'the' }),
@@ -91,14 +92,14 @@ describe.each(['token', 'xml'] as PlaceholderStyle[])('restore → typography (%
           expect(span.start).toBeGreaterThanOrEqual(0);
           expect(span.end).toBeLessThanOrEqual(final.text.length);
           expect(final.text.slice(span.start, span.end)).toBe(span.target);
-          expect(isFormOf(span.target, spans[i]!.target)).toBe(true);
+          expect(isFormOf(span.target, defined(spans[i], `source span ${i}`).target)).toBe(true);
         });
         // Typography did its work outside the forms: no French number or space before high punctuation left.
         expect(final.text).not.toMatch(/(?<!\d)\d,\d(?!\d)|[ \u00a0\u202f][;:!?%]|«|»/u);
         // Capitals (point 6): a form that opens the segment or a line takes one; a form takes one
         // only after a sentence boundary (end mark, interview marker, colon), never mid-sentence.
         restored.targetSpans.forEach((span, i) => {
-          const form = spans[i]!.target;
+          const form = defined(spans[i], `source span ${i}`).target;
           const before = restored.text.slice(0, span.start).replace(/[\s«“"‘'([{¿¡—–-]+$/u, '');
           const lineStart = /(?:^|\n)[ «“—-]*$/u.test(restored.text.slice(0, span.start));
           if (lineStart) expect(span.target).toBe(capitalise(form));

@@ -11,6 +11,7 @@ import {
   renderReviewPage,
   STATE_LABELS,
 } from '../../src/render/review-page.js';
+import { defined } from '../support/defined.js';
 
 const ARTICLE = 'International\n\nLa Russie à Palmyre\n\nLa Russie frappe. Palmyre est libre.\n';
 
@@ -109,13 +110,13 @@ describe('renderReviewPage', () => {
     const doc = translatedDoc();
     const states = ['initial', 'translated', 'needs-review', 'reviewed'] as const;
     states.forEach((state, i) => {
-      segmentsOf(doc)[i]!.state = state;
+      defined(segmentsOf(doc)[i], `segment ${i + 1}`).state = state;
     });
     const html = renderReviewPage(doc);
     for (const label of Object.values(STATE_LABELS))
       expect(html).toContain(`<span class="badge">${label}</span>`);
     states.forEach((state, i) => {
-      const s = segmentsOf(doc)[i]!;
+      const s = defined(segmentsOf(doc)[i], `segment ${i + 1}`);
       expect(articleOf(html, s.id)).toContain(`>${STATE_LABELS[state]}</span>`);
       expect(articleOf(html, s.id)).toContain(`data-state="${state}"`);
     });
@@ -182,7 +183,7 @@ describe('renderReviewPage', () => {
   it('counts segments and states at the top', () => {
     const doc = translatedDoc();
     segment(doc, 'p1.s1').state = 'reviewed';
-    const header = renderReviewPage(doc).split('</header>')[0]!;
+    const [header] = renderReviewPage(doc).split('</header>');
     const total = segmentsOf(doc).length;
     expect(header).toContain(
       `<strong>${total}</strong> segments in <strong>${doc.blocks.length}</strong> blocks`,

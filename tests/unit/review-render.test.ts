@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentsOf } from '../../src/document.js';
 import { parseArticle } from '../../src/read/article.js';
 import { rebuildOutputs } from '../../src/review/rebuild.js';
+import { defined } from '../support/defined.js';
 
 const SOURCE = 'Monde\n\nUne phrase. Deux phrases.\n';
 
@@ -26,13 +27,13 @@ describe('rebuildOutputs (versio render)', () => {
       join('out', 'en', 'jour.json'),
       join('out', 'jour.review.html'),
     ]);
-    expect(files[0]![1]).toBe('MONDE\n\nUNE PHRASE. DEUX PHRASES.\n');
-    expect(JSON.parse(files[2]![1])).toEqual({
+    expect(files[0]?.[1]).toBe('MONDE\n\nUNE PHRASE. DEUX PHRASES.\n');
+    expect(JSON.parse(defined(files[2], 'the JSON output')[1])).toEqual({
       'p1.s1': 'MONDE',
       'p2.s1': 'UNE PHRASE.',
       'p2.s2': 'DEUX PHRASES.',
     });
-    expect(files[3]![1]).toContain('data-segment="p2.s2"');
+    expect(files[3]?.[1]).toContain('data-segment="p2.s2"');
   });
 
   it('writes only the formats asked for, into --out', () => {
@@ -42,10 +43,11 @@ describe('rebuildOutputs (versio render)', () => {
 
   it('renders the source for a segment without target (missing or empty) and names it', () => {
     const d = doc();
-    delete segmentsOf(d)[1]!.target;
-    segmentsOf(d)[2]!.target = '';
+    const [, second, third] = segmentsOf(d);
+    delete defined(second, 'segment 2').target;
+    defined(third, 'segment 3').target = '';
     const { files, untranslated } = rebuildOutputs(d, 'jour.en.xlf', { formats: ['txt'] });
     expect(untranslated).toEqual(['p2.s1', 'p2.s2']);
-    expect(files[0]![1]).toBe('MONDE\n\nUne phrase. Deux phrases.\n');
+    expect(files[0]?.[1]).toBe('MONDE\n\nUne phrase. Deux phrases.\n');
   });
 });

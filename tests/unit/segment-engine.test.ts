@@ -9,7 +9,7 @@ function sentences(text: string, rules?: SegmentationRules): string[] {
 /** Name of the rule deciding the first gap after `marker` in `text`. */
 function ruleAfter(text: string, marker: string): string | undefined {
   const gapStart = text.indexOf(marker) + marker.length;
-  const gapEnd = gapStart + /^\s+/u.exec(text.slice(gapStart))![0].length;
+  const gapEnd = gapStart + (/^\s+/u.exec(text.slice(gapStart))?.[0].length ?? 0);
   return decidingRule(compileRules(frenchRules), text, gapStart, gapEnd)?.name;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type SentenceSpan, segmentText } from '../../src/segment/index.js';
+import { defined } from '../support/defined.js';
 
 interface SegmentationCase {
   category: string;
@@ -40,8 +41,8 @@ describe('spans give the block back', () => {
   test.each(cases.map((c) => [`${c.category} › ${c.name}`, c] as const))('%s', (_name, c) => {
     const spans = segmentText(c.input);
     expect(rebuild(c.input, spans)).toBe(c.input);
-    for (let i = 0; i < spans.length; i++) {
-      const gapBefore = c.input.slice(i === 0 ? 0 : spans[i - 1]!.end, spans[i]!.start);
+    for (const [i, span] of spans.entries()) {
+      const gapBefore = c.input.slice(spans[i - 1]?.end ?? 0, span.start);
       expect(gapBefore.trim()).toBe('');
     }
     expect(c.input.slice(spans.at(-1)?.end ?? 0).trim()).toBe('');
@@ -61,13 +62,13 @@ describe('seed article (source/palmyre.fr.txt)', () => {
   });
 
   test('the quotation with its incise stays one sentence, the next one starts after "la ville."', () => {
-    const quoted = sentences(blocks[3]!);
+    const quoted = sentences(defined(blocks[3], 'block 4'));
     expect(quoted[0]).toMatch(/^«Tout ce qui.*Palmyre», a déclaré Sergueï\u00a0Rudskoy,.*\sla ville\.$/u);
     expect(quoted[1]).toMatch(/^L’approvisionnement logistique .* coupé\.$/u);
   });
 
   test('10\u00a0000 and «bloquée». stay inside their sentence', () => {
-    const [sentence] = sentences(blocks[7]!);
+    const [sentence] = sentences(defined(blocks[7], 'block 8'));
     expect(sentence).toContain('plus de 10\u00a0000 kilomètres');
     expect(sentence?.endsWith('«bloquée».')).toBe(true);
   });

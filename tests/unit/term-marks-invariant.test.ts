@@ -12,6 +12,7 @@ import { renderReviewPage } from '../../src/render/review-page.js';
 import { writeXliff2 } from '../../src/xliff/write2.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
 import { smallDocument } from '../fixtures/xliff/small-document.js';
+import { defined } from '../support/defined.js';
 
 const palmyra = (start: number, end: number, target = 'Palmyra'): TermSpan => ({
   start,
@@ -23,7 +24,7 @@ const palmyra = (start: number, end: number, target = 'Palmyra'): TermSpan => ({
 
 function withTargetSpans(spans: TermSpan[]): Document {
   const doc = smallDocument();
-  doc.blocks[0]!.segments[0]!.targetSpans = spans;
+  defined(doc.blocks[0]?.segments[0], 'the headline').targetSpans = spans;
   return doc;
 }
 
@@ -53,11 +54,11 @@ describe.each(writers)('%s refuses a mark that is not on its form as an internal
   it('writes a mark on the form, and on the form capitalised at a sentence start', () => {
     expect(() => write(withTargetSpans([palmyra(0, 7)]))).not.toThrow();
     const doc = smallDocument();
-    const segment = doc.blocks[0]!.segments[0]!;
+    const segment = defined(doc.blocks[0]?.segments[0], 'the headline');
     segment.spans = [{ ...palmyra(0, 7), entryId: 'ei', target: 'the Islamic State' }];
     segment.target = 'The Islamic State retaken';
     markTargetTerms(doc);
-    expect(segment.targetSpans?.map((s) => segment.target!.slice(s.start, s.end))).toEqual([
+    expect(segment.targetSpans?.map((s) => segment.target?.slice(s.start, s.end))).toEqual([
       'The Islamic State',
     ]);
     expect(() => write(doc)).not.toThrow();

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../src/errors.js';
 import { applyEdits, type TextEdit, touches } from '../../src/text/edit.js';
+import { defined } from '../support/defined.js';
 
 const span = (start: number, end: number) => ({ start, end });
 const covered = (r: { text: string; spans: { start: number; end: number }[] }) =>
@@ -74,13 +75,13 @@ describe('applyEdits', () => {
       })
       .map(({ text, cuts, inserts, spanCuts }) => {
         const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const edits: TextEdit[] = [];
-        for (let i = 0; i + 1 < points.length; i += 2) {
-          edits.push({ start: points[i]!, end: points[i + 1]!, insert: inserts[i]! });
-        }
+        const edits: TextEdit[] = pairs(points).map(([start, end], k) => ({
+          start,
+          end,
+          insert: inserts[2 * k] ?? '',
+        }));
         const bounds = [...new Set(spanCuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const spans: { start: number; end: number }[] = [];
-        for (let i = 0; i + 1 < bounds.length; i += 2) spans.push(span(bounds[i]!, bounds[i + 1]!));
+        const spans = pairs(bounds).map(([start, end]) => span(start, end));
         // Keep only edits that do not cross a span edge (what typography guarantees by skipping them).
         const safe = edits.filter((e) =>
           spans.every((s) => !touches(e, s) || (e.start >= s.start && e.end <= s.end)),
@@ -100,7 +101,7 @@ describe('applyEdits', () => {
             )
             .map((e) => ({ ...e, start: e.start - s.start, end: e.end - s.start }));
           const expected = applyEdits(text.slice(s.start, s.end), [], inner).text;
-          const mapped = result.spans[i]!;
+          const mapped = defined(result.spans[i], `span ${i}`);
           expect(result.text.slice(mapped.start, mapped.end)).toBe(expected);
         });
       }),
@@ -108,3 +109,11 @@ describe('applyEdits', () => {
     );
   });
 });
+
+/** Sorted points taken two by two: [a, b, c, d, e] → [a, b], [c, d]. */
+function pairs(points: readonly number[]): [number, number][] {
+  return points.flatMap((start, i) => {
+    const end = points[i + 1];
+    return i % 2 === 0 && end !== undefined ? [[start, end] as [number, number]] : [];
+  });
+}

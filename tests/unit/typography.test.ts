@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishTypography } from '../../src/render/typography.js';
+import { englishTypographySpanned } from '../../src/render/typography.js';
 
 const cases: [rule: string, input: string, expected: string][] = [
   ['guillemets become curly double quotes', '«défaite définitive»', '“défaite définitive”'],
@@ -21,8 +21,8 @@ const cases: [rule: string, input: string, expected: string][] = [
   ['plain English is untouched', 'The Islamic State in Palmyra.', 'The Islamic State in Palmyra.'],
 ];
 
-describe('englishTypography', () => {
+describe('englishTypographySpanned on a target without term spans', () => {
   it.each(cases)('%s', (_rule, input, expected) => {
-    expect(englishTypography(input)).toBe(expected);
+    expect(englishTypographySpanned(input, []).text).toBe(expected);
   });
 });

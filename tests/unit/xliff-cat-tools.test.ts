@@ -4,13 +4,18 @@ import { documentSource } from '../../src/document.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
 import { smallDocument } from '../fixtures/xliff/small-document.js';
+import { defined } from '../support/defined.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/xliff/${name}`, import.meta.url), 'utf8');
 
 describe('a Versio XLIFF 1.2 file rewritten by a CAT tool', () => {
   const { doc } = readXliff(fixture('cat-rewritten-12.xlf'), 'cat-rewritten-12.xlf');
-  const segment = (id: string) => doc.blocks.flatMap((b) => b.segments).find((s) => s.id === id)!;
+  const segment = (id: string) =>
+    defined(
+      doc.blocks.flatMap((b) => b.segments).find((s) => s.id === id),
+      `segment ${id}`,
+    );
 
   it('still rebuilds the article exactly from the skeleton', () => {
     expect(documentSource(doc)).toBe(documentSource(smallDocument()));
@@ -70,12 +75,12 @@ describe('an XLIFF 1.2 file from another tool', () => {
 
   it('leaves native code out of the text, records the codes in a note and by id', () => {
     // XLIFF 1.2: the content of <bpt>/<ept>/<ph>/<it> is the original format's code, not text.
-    expect(segments[2]!.source).toBe('Le vent souffle.');
+    expect(segments[2]?.source).toBe('Le vent souffle.');
     expect(locations.get('3')?.codes?.source).toEqual([
       { kind: 'bpt', id: '1', offset: 3 },
       { kind: 'ept', id: '1', offset: 7 },
     ]);
-    expect(segments[2]!.notes).toEqual([
+    expect(segments[2]?.notes).toEqual([
       'From the TM.',
       'Versio: the source had inline codes (<bpt>, <ept>) that were flattened to plain text; check formatting.',
       'Versio: the target had inline codes (<bpt>, <ept>) that were flattened to plain text; check formatting.',
@@ -83,7 +88,7 @@ describe('an XLIFF 1.2 file from another tool', () => {
   });
 
   it('ignores other tools’ alt-trans as provenance', () => {
-    expect(segments[2]!.provenance).toBeUndefined();
+    expect(segments[2]?.provenance).toBeUndefined();
   });
 
   it('gives the default layout: blank line between blocks, space between sentences', () => {
@@ -97,11 +102,11 @@ describe('an XLIFF 1.2 file from another tool', () => {
 
 describe('an XLIFF 2.0 file from another tool', () => {
   const { version, doc } = readXliff(fixture('foreign-20.xlf'), 'foreign-20.xlf');
-  const [first, second] = doc.blocks[0]!.segments;
+  const [first, second] = doc.blocks[0]?.segments ?? [];
 
   it('numbers segments without ids after their unit', () => {
     expect(version).toBe('2.0');
-    expect(doc.blocks[0]!.segments.map((s) => s.id)).toEqual(['u1.s1', 'u1.s2']);
+    expect(doc.blocks[0]?.segments.map((s) => s.id)).toEqual(['u1.s1', 'u1.s2']);
   });
 
   it('reads state, ignorables, term marks, pc text and cp characters', () => {
@@ -111,14 +116,14 @@ describe('an XLIFF 2.0 file from another tool', () => {
       target: 'A word and Palmyra',
       after: ' ',
     });
-    expect(first!.spans).toEqual([
+    expect(first?.spans).toEqual([
       { start: 10, end: 17, entryId: 'palmyre', target: '', policy: 'provider' },
     ]);
     expect(second).toMatchObject({ state: 'initial', source: 'Un caractère \u0007 de contrôle.' });
   });
 
   it('attaches unit notes to the first segment, then the inline-code notes', () => {
-    expect(first!.notes).toEqual([
+    expect(first?.notes).toEqual([
       'Title of the piece.',
       'Versio: the source had inline codes (<pc>, <ph>) that were flattened to plain text; check formatting.',
       'Versio: the target had inline codes (<pc>, <ph>) that were flattened to plain text; check formatting.',
@@ -140,7 +145,8 @@ describe('a Versio provenance whose engine output a tool dropped', () => {
   </file>
 </xliff>
 `;
-  const read = (target: string) => readXliff(file(target), 'a.en.xlf').doc.blocks[0]!.segments[0]!;
+  const read = (target: string) =>
+    defined(readXliff(file(target), 'a.en.xlf').doc.blocks[0]?.segments[0], 'the segment');
 
   it('makes no machine claim for a non-empty target: nothing proves it is still the engine’s', () => {
     expect(read('It is raining.').provenance).toBeUndefined();

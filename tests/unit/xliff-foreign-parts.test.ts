@@ -117,7 +117,7 @@ describe('reading other tools’ XLIFF', () => {
     const xml = `<xliff ${V2}><file id="f"><unit id="u"><segment id="s"><source>Le <pc id="1">chat</pc><ph id="2"/> dort</source></segment></unit></file></xliff>`;
     const { doc, locations } = readXliff(xml, 'a.xlf', { allFiles: true });
     const shown = withCodeMarkers(doc, locations);
-    expect(shown.blocks[0]!.segments[0]!.source).toBe('Le ⟦1⟧chat⟦/1⟧⟦2⟧ dort');
-    expect(doc.blocks[0]!.segments[0]!.source).toBe('Le chat dort');
+    expect(shown.blocks[0]?.segments[0]?.source).toBe('Le ⟦1⟧chat⟦/1⟧⟦2⟧ dort');
+    expect(doc.blocks[0]?.segments[0]?.source).toBe('Le chat dort');
   });
 });

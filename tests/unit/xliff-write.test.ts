@@ -6,6 +6,7 @@ import { fromState2, fromState12, toState2, toState12 } from '../../src/xliff/st
 import { writeXliff2 } from '../../src/xliff/write2.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';
 import { smallDocument } from '../fixtures/xliff/small-document.js';
+import { defined } from '../support/defined.js';
 
 describe.each([
   ['1.2', writeXliff12],
@@ -13,14 +14,14 @@ describe.each([
 ] as const)('writeXliff%s refuses what XML cannot carry', (_version, write) => {
   it('a control character, naming the segment', () => {
     const doc = smallDocument();
-    doc.blocks[1]!.segments[0]!.source = 'Bip\u0007.';
+    defined(doc.blocks[1]?.segments[0], 'segment p2.s1').source = 'Bip\u0007.';
     expect(() => write(doc)).toThrow(InputError);
     expect(() => write(doc)).toThrow('article.fr.txt: segment p2.s1: U+0007 cannot be carried by XML 1.0');
   });
 
   it('term spans that cross', () => {
     const doc = smallDocument();
-    const segment = doc.blocks[1]!.segments[0]!;
+    const segment = defined(doc.blocks[1]?.segments[0], 'segment p2.s1');
     segment.spans = [
       { start: 0, end: 8, entryId: 'a', target: 'A', policy: 'protect' },
       { start: 4, end: 12, entryId: 'b', target: 'B', policy: 'protect' },

@@ -18,11 +18,12 @@ export const doubledWord: Check = (unit) => {
   const source = withoutInlineCodes(unit.segment.source).toLowerCase().replace(/\s+/g, ' ');
   const problems: Problem[] = [];
   for (const match of text.matchAll(DOUBLED)) {
-    const word = match[1]!.toLowerCase();
+    const [, written = ''] = match;
+    const word = written.toLowerCase();
     if (grammatical(word, text.slice(0, match.index))) continue;
     if (source.includes(`${word} ${word}`)) continue;
     problems.push({
-      message: `the word ${quote(match[1]!)} is repeated in the target: ${quote(match[0])} (the source has no such repetition); delete one`,
+      message: `the word ${quote(written)} is repeated in the target: ${quote(match[0])} (the source has no such repetition); delete one`,
       text: match[0],
     });
   }

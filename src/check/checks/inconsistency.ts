@@ -38,7 +38,7 @@ function normal(text: string): string {
   const plain = text.includes('<') || text.includes(PLACEHOLDER_PREFIX) ? withoutInlineCodes(text) : text;
   return plain
     .normalize('NFC')
-    .replace(/[‘’ʼ“”«»„]/g, (c) => UNIFORM[c]!)
+    .replace(/[‘’ʼ“”«»„]/g, (c) => UNIFORM[c] ?? c)
     .replace(/[\s\u00A0\u202F\u2009]+/g, ' ')
     .replace(/ ?" ?/g, '"')
     .trim();

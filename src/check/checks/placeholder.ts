@@ -109,9 +109,9 @@ const FLATTENED = /^Versio: the (source|target) had inline codes \((.*)\) that w
 function flattenedCodes(notes: readonly string[], side: 'source' | 'target'): Set<string> {
   const names = new Set<string>();
   for (const note of notes) {
-    const match = FLATTENED.exec(note);
-    if (match?.[1] !== side) continue;
-    for (const name of match[2]!.matchAll(/<([^<>]+)>/g)) names.add(name[1]!);
+    const [, which, codes = ''] = FLATTENED.exec(note) ?? [];
+    if (which !== side) continue;
+    for (const [, name = ''] of codes.matchAll(/<([^<>]+)>/g)) names.add(name);
   }
   return names;
 }

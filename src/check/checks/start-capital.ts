@@ -45,9 +45,9 @@ export const startCapital: Check = (unit) => {
   const text = withoutInlineCodes(target).replace(LEAD, '');
   if (!/^\p{Lu}/u.test(source) || !/^\p{Ll}/u.test(text)) return [];
   const word = /^[\p{L}\p{M}\p{N}'’-]+/u.exec(text)?.[0] ?? text.slice(0, 1);
-  const bare = word.split(/['’-]/)[0]!;
-  if (PARTICLES.has(bare) || (/\p{Lu}/u.test(word) && sourceWords(source).has(word.split(/['’]/)[0]!)))
-    return [];
+  const [bare = ''] = word.split(/['’-]/);
+  const [elided = ''] = word.split(/['’]/);
+  if (PARTICLES.has(bare) || (/\p{Lu}/u.test(word) && sourceWords(source).has(elided))) return [];
   const sourceWord = /^[\p{L}\p{M}\p{N}'’-]+/u.exec(source)?.[0] ?? source.slice(0, 1);
   return [
     {

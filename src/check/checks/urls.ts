@@ -71,7 +71,8 @@ export const urls: Check = (unit) => {
 function same(a: string, b: string): boolean {
   if (a === b) return true;
   if (/^[#@]/.test(a)) return a.toLowerCase() === b.toLowerCase();
-  const split = (u: string) => /^((?:[a-z]+:\/\/)?[^/]*)(.*)$/i.exec(u)!;
+  // The pattern matches every string (both groups may be empty).
+  const split = (u: string) => /^((?:[a-z]+:\/\/)?[^/]*)(.*)$/i.exec(u) ?? [];
   const [, ha = '', pa = ''] = split(a);
   const [, hb = '', pb = ''] = split(b);
   return ha.toLowerCase() === hb.toLowerCase() && pa.replace(/\/$/, '') === pb.replace(/\/$/, '');

@@ -15,8 +15,9 @@ export const whitespace: Check = (unit) => {
   const problems: Problem[] = [];
   const inner = (text: string) => [...text.trim().matchAll(RUN)];
   const targetRuns = inner(target);
-  if (targetRuns.length > inner(source).length) {
-    const run = targetRuns[0]![0];
+  const [first] = targetRuns;
+  if (first && targetRuns.length > inner(source).length) {
+    const run = first[0];
     problems.push({
       message: `double space in the target: ${quote(run)} (the source has none there); use one space`,
       text: run,

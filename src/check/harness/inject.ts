@@ -91,9 +91,10 @@ const changedNumber: Injector = ({ en }, { random }) => {
   const others = EN_NUMBER_WORDS.filter(
     (w) => w !== word.word.toLowerCase() && !['hundred', 'thousand', 'million', 'billion'].includes(w),
   );
-  let by = pick(others, random)!;
-  if (/^\p{Lu}/u.test(word.word)) by = by[0]!.toUpperCase() + by.slice(1);
-  return { target: replaceAt(en, word.start, word.end, by) };
+  const by = pick(others, random);
+  if (by === undefined) return undefined;
+  const cased = /^\p{Lu}/u.test(word.word) ? by.charAt(0).toUpperCase() + by.slice(1) : by;
+  return { target: replaceAt(en, word.start, word.end, cased) };
 };
 
 function entityIn(en: string, entities: readonly EntityForms[], random: () => number) {
@@ -107,7 +108,8 @@ const misspeltEntity: Injector = ({ en }, { entities, random }) => {
   const name = entity.english;
   // Drop or double one inner letter: Brusels, Warrsaw.
   const letters = [...name.matchAll(/\p{L}/gu)].filter((m) => m.index > 0 && m.index < name.length - 1);
-  const letter = pick(letters, random)!;
+  const letter = pick(letters, random);
+  if (!letter) return undefined;
   const wrong =
     random() < 0.5
       ? replaceAt(name, letter.index, letter.index + 1, '')
@@ -184,7 +186,8 @@ const truncated: Injector = ({ en }, { random }) => {
   if (words.length < 4) return undefined;
   // Cut after 40–70 % of the words, as a segment lost at a line break or a length limit.
   const keep = Math.max(2, Math.floor(words.length * (0.4 + random() * 0.3)));
-  return { target: en.slice(0, words[keep - 1]!.end) };
+  const last = words[keep - 1];
+  return last && { target: en.slice(0, last.end) };
 };
 
 const changedLink: Injector = ({ en }, { random }) => {
@@ -196,7 +199,8 @@ const changedLink: Injector = ({ en }, { random }) => {
   const link = pick(links, random);
   if (!link) return undefined;
   const letters = [...link[0].matchAll(/[a-z]/g)].filter((m) => m.index > 1);
-  const letter = pick(letters, random)!;
+  const letter = pick(letters, random);
+  if (!letter) return undefined;
   const at = link.index + letter.index;
   return { target: replaceAt(en, at, at + 1, letter[0] === 'e' ? 'a' : 'e') };
 };
@@ -219,7 +223,7 @@ const inconsistent: Injector = ({ en }, { random }) => {
 const lowerCaseStart: Injector = ({ fr, en }) => {
   const at = en.search(/\p{L}/u);
   if (at < 0 || !/^\p{Lu}/u.test(en.slice(at)) || !/^[^\p{L}\d]*\p{Lu}/u.test(fr)) return undefined;
-  return { target: replaceAt(en, at, at + 1, en[at]!.toLowerCase()) };
+  return { target: replaceAt(en, at, at + 1, en.charAt(at).toLowerCase()) };
 };
 
 export const ERROR_KINDS = {

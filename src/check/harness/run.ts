@@ -41,7 +41,7 @@ interface Unit {
 
 function documentOf(name: string, units: readonly Unit[]): Document {
   const blocks: Block[] = units.map((u) => ({
-    id: u.id.split('.')[0]!,
+    id: u.id.split('.')[0] ?? u.id,
     kind: 'paragraph',
     after: '\n\n',
     segments: [
@@ -52,8 +52,9 @@ function documentOf(name: string, units: readonly Unit[]): Document {
   const merged: Block[] = [];
   for (const block of blocks) {
     const last = merged.at(-1);
-    if (last && last.id === block.id) {
-      last.segments.at(-1)!.after = ' ';
+    const lastSegment = last?.segments.at(-1);
+    if (last && lastSegment && last.id === block.id) {
+      lastSegment.after = ' ';
       last.segments.push(...block.segments);
     } else merged.push(block);
   }

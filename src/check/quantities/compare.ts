@@ -29,14 +29,14 @@ export function compareQuantities(source: readonly Quantity[], target: readonly 
       else byValue.set(v, [k]);
     }
   });
-  const order = source.map((_, i) => i).sort((a, b) => rank(source[a]!) - rank(source[b]!));
-  for (const i of order) {
-    const s = source[i]!;
+  const order = source.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s));
+  for (const { s, i } of order) {
     let best = -1;
     let bestRank = 3;
     const consider = (k: number) => {
-      if (used.has(k) || !fits(s, target[k]!)) return;
-      const r = rank(target[k]!);
+      const t = target[k];
+      if (t === undefined || used.has(k) || !fits(s, t)) return;
+      const r = rank(t);
       if (r < bestRank || (r === bestRank && k < best)) {
         best = k;
         bestRank = r;
@@ -67,9 +67,10 @@ export function compareQuantities(source: readonly Quantity[], target: readonly 
 
 function fits(a: Quantity, b: Quantity): boolean {
   if (a.values.some((v) => b.values.includes(v))) return true;
-  if (a.approx && b.approx) return a.approx.low <= b.approx.high && b.approx.low <= a.approx.high;
-  if (a.approx) return b.values.some((v) => within(v, a.approx!));
-  if (b.approx) return a.values.some((v) => within(v, b.approx!));
+  const [ra, rb] = [a.approx, b.approx];
+  if (ra && rb) return ra.low <= rb.high && rb.low <= ra.high;
+  if (ra) return b.values.some((v) => within(v, ra));
+  if (rb) return a.values.some((v) => within(v, rb));
   return false;
 }
 

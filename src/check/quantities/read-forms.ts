@@ -8,8 +8,6 @@ import { readings } from '../numbers.js';
 import { monthNumber, monthPattern } from './months.js';
 import { type Language, type Quantity, shiftDecimal } from './types.js';
 
-export type Claim = (match: RegExpMatchArray, quantities: Quantity[]) => void;
-
 export interface FormReader {
   /** Whether the reader only reads digits, so a text without one can skip it. */
   digits: boolean;
@@ -34,8 +32,9 @@ const digitString: FormReader = {
   read: (match) => {
     const groups = match[0].replace(/^\+/, '').split(/[-. \u00A0]/);
     const separators = new Set(match[0].match(/[-. \u00A0]/g));
+    const [head = ''] = groups;
     // 10 000 000 and 1.500.000 are thousands groups, left to the number reader.
-    if (groups.slice(1).every((g) => g.length === 3) && groups[0]!.length <= 3 && !separators.has('-'))
+    if (groups.slice(1).every((g) => g.length === 3) && head.length <= 3 && !separators.has('-'))
       return undefined;
     if (groups.join('').length < 7) return undefined;
     return [at(match, [`#${groups.join('')}`])];
@@ -49,7 +48,8 @@ const numericDate: FormReader = {
   pattern: () =>
     /(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2}))(?![\d/-])/g,
   read: (match, lang) => {
-    const [, y1, m1, d1, a, b, y2] = match;
+    // One alternative matched: the ISO one (y1, m1, d1) or the other (a, b, y2), all of its groups set.
+    const [, y1, m1 = '', d1 = '', a = '', b = '', y2 = ''] = match;
     const start = match.index ?? 0;
     const part = (values: string[]): Quantity => ({
       raw: match[0],
@@ -59,11 +59,11 @@ const numericDate: FormReader = {
       optional: false,
     });
     const num = (s: string) => String(Number(s));
-    if (y1) return [part([y1]), part([`m${num(m1!)}`]), part([num(d1!)])];
-    const first = num(a!);
-    const second = num(b!);
+    if (y1) return [part([y1]), part([`m${num(m1)}`]), part([num(d1)])];
+    const first = num(a);
+    const second = num(b);
     if (Number(second) > 12 && Number(first) > 12) return undefined;
-    const year = y2!.length === 2 ? [`20${y2}`, `19${y2}`, y2!] : [y2!];
+    const year = y2.length === 2 ? [`20${y2}`, `19${y2}`, y2] : [y2];
     if (lang === 'fr' || Number(first) > 12) return [part([first]), part([`m${second}`]), part(year)];
     return [part([first, `m${first}`]), part([second, `m${second}`]), part(year)];
   },
@@ -179,12 +179,13 @@ const ROMAN =
 function romanValue(text: string): number | undefined {
   if (text === '' || !ROMAN.test(text)) return undefined;
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  // ROMAN admits only these letters.
+  const values = [...text].map((letter) => v[letter] ?? 0);
   let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cur = v[text[i]!]!;
-    const next = v[text[i + 1] ?? ''] ?? 0;
+  values.forEach((cur, i) => {
+    const next = values[i + 1] ?? 0;
     total += cur < next ? -cur : cur;
-  }
+  });
   return total;
 }
 
@@ -266,11 +267,14 @@ const halfScale: FormReader = {
       ? /(?<![\p{L}])(?:(?:un|une)[ \u00A0]+)?demi-(million|milliard)s?|(?<![\p{L}\d])(un|deux|trois|\d+)[ \u00A0]+(million|milliard)s?[ \u00A0]+et[ \u00A0]+demi(?![\p{L}])/giu
       : /(?<![\p{L}])half[ \u00A0]+an?[ \u00A0]+(million|billion|trillion)|(?<![\p{L}\d])(a|one|two|three|\d+)[ \u00A0]+and[ \u00A0]+a[ \u00A0]+half[ \u00A0]+(million|billion|trillion)(?![\p{L}])/giu,
   read: (match) => {
-    const [, halfOf, count, scaleWord] = match;
-    if (halfOf !== undefined) return [at(match, [shiftDecimal('0.5', HALF_SCALES[halfOf.toLowerCase()]!)])];
+    // One alternative matched: "demi-million" (halfOf) or "un million et demi" (count, scaleWord).
+    const [, halfOf, count = '', scaleWord = ''] = match;
+    const zeros = HALF_SCALES[(halfOf ?? scaleWord).toLowerCase()];
+    if (zeros === undefined) return undefined;
+    if (halfOf !== undefined) return [at(match, [shiftDecimal('0.5', zeros)])];
     const n =
-      { un: 1, a: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3 }[count!.toLowerCase()] ?? Number(count);
-    return [at(match, [shiftDecimal(`${n}.5`, HALF_SCALES[scaleWord!.toLowerCase()]!)])];
+      { un: 1, a: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3 }[count.toLowerCase()] ?? Number(count);
+    return [at(match, [shiftDecimal(`${n}.5`, zeros)])];
   },
 };
 
@@ -306,11 +310,11 @@ const namedNumber: FormReader = {
       : /(?<![\d/])9\/11(?![\d/])/g,
   read: (match, lang) => {
     if (lang === 'en') return [at(match, ['11', 'm9'], true), at(match, ['m9', '9'], true)];
-    const [, day, month, days] = match;
+    const [, day, month = '', days] = match;
     if (day !== undefined) {
       return [
         at(match, [day === '1er' ? '1' : String(Number(day))], true),
-        at(match, [`m${EVENT_MONTHS.indexOf(month!) + 1}`], true),
+        at(match, [`m${EVENT_MONTHS.indexOf(month) + 1}`], true),
       ];
     }
     if (days !== undefined)

@@ -60,8 +60,7 @@ export function wordQuantities(text: string, lang: Language): Quantity[] {
   const out: Quantity[] = [];
   const joined = (a: Word, b: Word) => /^[ \u00A0\u202F]+$/.test(text.slice(a.end, b.start));
   let i = 0;
-  while (i < words.length) {
-    const word = words[i]!;
+  for (let word = words[i]; word !== undefined; word = words[i]) {
     const parts = partsOf(word.text, lang);
     const next = words[i + 1];
     // "a dozen", "une dizaine", "deux centaines", "des milliers", "hundreds".
@@ -147,14 +146,16 @@ function partsOf(word: string, lang: Language): Part[] | undefined {
   for (const [k, piece] of pieces.entries()) {
     if (piece === table.and && k > 0 && k < pieces.length - 1) continue;
     const small = table.small[piece];
+    const scale = table.scales[piece];
+    const ordinal = table.ordinals[piece];
+    const optional = table.optional[piece];
     if (small !== undefined) parts.push({ kind: 'small', value: small });
     else if (table.hundred.includes(piece)) parts.push({ kind: 'hundred' });
-    else if (table.scales[piece] !== undefined) parts.push({ kind: 'scale', value: table.scales[piece]! });
-    else if (table.ordinals[piece] !== undefined)
-      parts.push({ kind: 'ordinal', value: table.ordinals[piece]! });
+    else if (scale !== undefined) parts.push({ kind: 'scale', value: scale });
+    else if (ordinal !== undefined) parts.push({ kind: 'ordinal', value: ordinal });
     // Inside a compound, "first" and "second" are ordinals: twenty-first.
-    else if (k > 0 && table.optional[piece] !== undefined && /^(?:first|second)$/.test(piece))
-      parts.push({ kind: 'ordinal', value: table.optional[piece]! });
+    else if (k > 0 && optional !== undefined && /^(?:first|second)$/.test(piece))
+      parts.push({ kind: 'ordinal', value: optional });
     else return undefined;
   }
   return parts;
@@ -179,9 +180,9 @@ function readRun(
   let i = from;
   let end = from;
   let compound = multiplier !== undefined;
-  while (i < words.length) {
-    const word = words[i]!;
-    if (i > from && !joined(words[i - 1]!, word)) break;
+  for (let word = words[i]; word !== undefined; word = words[i]) {
+    const previous = words[i - 1];
+    if (i > from && previous && !joined(previous, word)) break;
     let parts = partsOf(word.text, lang);
     let consumed = 1;
     if (parts === undefined && word.text === table.and && i > from) {
@@ -199,18 +200,23 @@ function readRun(
       consumed = 2;
     }
     if (parts === undefined) break;
-    if (i > from && consumed === 1 && !accepts(state, parts[0]!)) break;
+    const [head] = parts;
+    if (i > from && consumed === 1 && head && !accepts(state, head)) break;
     for (const part of parts) add(state, part);
     if (i > from || word.text.includes('-')) compound = true;
     i += consumed;
     end = i;
     if (state.last === 'ordinal') break;
   }
+  // Callers start a run at a number word (after its multiplier, "a" in "a hundred", when there is
+  // one), so the run holds words[from] and words[from - 1] is the multiplier: from < end.
+  // biome-ignore lint/style/noNonNullAssertion: the run's first word, see above.
   const first = words[from]!;
+  // biome-ignore lint/style/noNonNullAssertion: the run's last word, see above.
   const lastWord = words[end - 1]!;
   const value = state.total + state.current;
   const single = end - from === 1 && !compound ? first.text : undefined;
-  const start = multiplier !== undefined ? words[from - 1]!.start : first.start;
+  const start = multiplier !== undefined ? (words[from - 1] ?? first).start : first.start;
   const raw = words
     .slice(from, end)
     .map((w) => w.text)

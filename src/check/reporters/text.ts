@@ -19,14 +19,12 @@ export function textReport(report: CheckReport, { color }: TextOptions): string 
     const mine = report.findings.filter((f) => f.file === file.path);
     if (mine.length === 0) continue;
     lines.push(bold(color, file.path));
-    const place = mine.map((f) => `${f.line}:${f.column}`);
-    const width = Math.max(...place.map((p) => p.length));
-    mine.forEach((f, i) => {
+    const placed = mine.map((f) => ({ f, place: `${f.line}:${f.column}` }));
+    const width = Math.max(...placed.map(({ place }) => place.length));
+    for (const { f, place } of placed) {
       const severity = f.severity === 'error' ? red(color, 'error  ') : yellow(color, 'warning');
-      lines.push(
-        `  ${dim(color, place[i]!.padEnd(width))}  ${severity}  ${f.message}  ${dim(color, f.check)}`,
-      );
-    });
+      lines.push(`  ${dim(color, place.padEnd(width))}  ${severity}  ${f.message}  ${dim(color, f.check)}`);
+    }
     lines.push('');
   }
   const s = summarise(report);

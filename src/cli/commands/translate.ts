@@ -1,11 +1,13 @@
 import { type Command, Option } from 'commander';
-import { InputError, InterruptedError, QuotaError, VersioError } from '../../errors.js';
+import { InputError, InterruptedError, QuotaError } from '../../errors.js';
 // The pipeline loads when a translation starts, not for --help.
 import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/default.js';
+import { isSharedMemory } from '../../memory/open.js';
 import type { PipelineEvent } from '../../pipeline/events.js';
 import type { RunSummary } from '../../pipeline/translate.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
-import { positiveInt, positiveNumber } from '../arguments.js';
+import { FORMALITIES, type Formality } from '../../providers/provider.js';
+import { formality, positiveInt, positiveNumber } from '../arguments.js';
 import { action, type CliContext } from '../context.js';
 
 interface TranslateCliOptions {
@@ -15,7 +17,7 @@ interface TranslateCliOptions {
   format: 'xliff12' | 'xliff2';
   source: string;
   target: string;
-  formality?: string;
+  formality?: Formality;
   model?: string;
   jobs?: number;
   memory: string;
@@ -54,7 +56,7 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
     )
     .option('--source <lang>', 'source language', 'fr')
     .option('-t, --target <lang>', 'target language: en, en-US or en-GB', 'en')
-    .option('--formality <level>', 'DeepL formality: default, more, less, prefer_more, prefer_less')
+    .option('--formality <level>', `DeepL formality: ${FORMALITIES.join(', ')}`, formality)
     .option(
       '-m, --model <name>',
       'model for --provider openai (required there), e.g. gpt-4o-mini, llama3.1:8b',
@@ -107,9 +109,9 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
           import('../summary.js'),
         ]);
         const report = createReporter(ctx.io, reporterMode(ctx.io, options));
-        let kept = 0;
+        let translatedThisRun = 0;
         const onEvent = (event: PipelineEvent) => {
-          if (event.type === 'segment-done' && event.from === 'engine') kept += 1;
+          if (event.type === 'segment-done' && event.from === 'engine') translatedThisRun += 1;
           report(event);
         };
         let summary: RunSummary;
@@ -143,7 +145,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
             onEvent,
           });
         } catch (error) {
-          throw withKept(error, kept, await memoryLabel(options), ctx.signal.aborted);
+          throw withWhatIsKept(error, translatedThisRun, await memoryLabel(options), ctx.signal.aborted);
         }
         if (options.json) ctx.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else if (!options.quiet) ctx.io.stdout.write(formatSummary(summary));
@@ -153,21 +155,22 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
 }
 
 /**
- * Where the kept segments are, as the message may show it: with --redis, the shared memory named by
- * host and port (never the URL's password), and the engine requests that stay queued for a rerun.
+ * Where the segments translated in this run are kept, as the message may show it: with --redis,
+ * the shared memory named by host and port (never the URL's password), and the engine requests
+ * that stay queued for a rerun.
  */
 async function memoryLabel(options: TranslateCliOptions): Promise<string> {
   const location = options.redis && options.memory === DEFAULT_MEMORY ? options.redis : options.memory;
-  if (!options.redis && !/^rediss?:\/\//i.test(location)) return location;
+  if (!options.redis && !isSharedMemory(location)) return location;
   const { redisName } = await import('../../scale/redis-connection.js');
-  const memory = /^rediss?:\/\//i.test(location) ? `the shared memory at ${redisName(location)}` : location;
+  const memory = isSharedMemory(location) ? `the shared memory at ${redisName(location)}` : location;
   if (!options.redis) return memory;
   return `${memory} (requests already sent to workers stay queued in Redis at ${redisName(options.redis)})`;
 }
 
 /** Interrupted or stopped by quota: say how much work is safe in the memory. */
-function withKept(error: unknown, kept: number, memory: string, aborted: boolean): unknown {
-  const note = `${kept} segment(s) translated in this run are kept in ${memory}; run the same command again to finish`;
+function withWhatIsKept(error: unknown, translated: number, memory: string, aborted: boolean): unknown {
+  const note = `${translated} segment(s) translated in this run are kept in ${memory}; run the same command again to finish`;
   // Once aborted, whatever the engine threw on the way out (a killed process) is the interruption.
   if (aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new InterruptedError(`interrupted: ${note}`, { cause: error });
@@ -177,6 +180,5 @@ function withKept(error: unknown, kept: number, memory: string, aborted: boolean
       cause: error,
       ...(error.hint ? { hint: error.hint } : {}),
     });
-  if (error instanceof VersioError || kept === 0) return error;
   return error;
 }

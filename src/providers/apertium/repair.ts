@@ -53,48 +53,59 @@ export class UnknownWordRepair {
     return `back=${this.#back ? 'es-fr' : 'none'},forward=${this.#forward.length}`;
   }
 
-  /** The English segments with their unknown words repaired or unmarked. */
-  async repair(texts: readonly string[], sources: readonly string[], signal: AbortSignal): Promise<string[]> {
-    if (!this.#enabled) return texts.map((text, i) => unmark(text, sources[i]!));
-    const words = sources.map(sourceWords);
-    // A literal `*` in the source cannot be told from a mark: such a segment is left as it is.
-    const unknown = texts.map((text, i) => (sources[i]!.includes('*') ? [] : unknownWords(text)));
-    /** Per segment: marked word → French source word to translate. */
-    const french = unknown.map(() => new Map<string, string>());
-    const leaks: { segment: number; word: string }[] = [];
-    unknown.forEach((list, i) => {
-      for (const word of list) {
-        const found = frenchInSource(word, words[i]!);
-        if (found) french[i]!.set(word, found);
-        else leaks.push({ segment: i, word });
+  /** The English segments (`marked`: Apertium's output) with their unknown words repaired or unmarked. */
+  async repair(
+    segments: readonly { source: string; marked: string }[],
+    signal: AbortSignal,
+  ): Promise<{ source: string; text: string }[]> {
+    if (!this.#enabled)
+      return segments.map(({ source, marked }) => ({ source, text: unmark(marked, source) }));
+    const work = segments.map(({ source, marked }) => ({
+      source,
+      marked,
+      words: sourceWords(source),
+      // A literal `*` in the source cannot be told from a mark: such a segment is left as it is.
+      unknown: source.includes('*') ? [] : unknownWords(marked),
+      /** Marked word → French source word to translate. */
+      french: new Map<string, string>(),
+    }));
+    const leaks: { segment: (typeof work)[number]; word: string }[] = [];
+    for (const segment of work) {
+      for (const word of segment.unknown) {
+        const found = frenchInSource(word, segment.words);
+        if (found) segment.french.set(word, found);
+        else leaks.push({ segment, word });
       }
-    });
+    }
     if (leaks.length > 0) {
       const back = await this.#lookup(this.#back, [...new Set(leaks.map((l) => l.word))], signal);
       for (const { segment, word } of leaks) {
         const candidates = [back.get(word), word].filter((c): c is string => c !== undefined);
-        const match = matchSourceWord(candidates, words[segment]!);
-        if (match) french[segment]!.set(word, match);
+        const match = matchSourceWord(candidates, segment.words);
+        if (match) segment.french.set(word, match);
       }
     }
     const english = new Map<string, string>();
-    let pending = [...new Set(french.flatMap((map) => [...map.values()]))];
+    let pending = [...new Set(work.flatMap(({ french }) => [...french.values()]))];
     for (const chain of this.#forward) {
       if (pending.length === 0) break;
       const found = await this.#lookup(chain, pending, signal);
       for (const [word, result] of found) english.set(word, result);
       pending = pending.filter((word) => !english.has(word));
     }
-    return texts.map((text, i) => {
+    return work.map(({ source: sourceText, marked: text, french }) => {
       const repairs = new Map<string, string>();
-      for (const [marked, source] of french[i]!) {
+      for (const [marked, source] of french) {
         const result = english.get(source);
         if (result !== undefined) repairs.set(marked, result);
         // A Spanish leak no chain translates gives way to its French source word: French
         // shares much of its spelling with English (`oppose`), the Spanish pivot does not.
         else if (marked !== source) repairs.set(marked, source);
       }
-      return sources[i]!.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, repairs);
+      return {
+        source: sourceText,
+        text: sourceText.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, repairs),
+      };
     });
   }
 

@@ -14,7 +14,7 @@ const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
 
 /** Unknown words of one English segment, in order, without duplicates. */
 export function unknownWords(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(UNKNOWN), (m) => m[1]!))];
+  return [...new Set(Array.from(text.matchAll(UNKNOWN), ([, word = '']) => word))];
 }
 
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

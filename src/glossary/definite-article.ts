@@ -11,6 +11,8 @@ const CONTRACTIONS: Record<string, string> = { du: 'de', des: 'de', au: 'à', au
 export interface ArticleMatch {
   /** Index of the first token the span now starts at. */
   firstToken: number;
+  /** Offset in the text of that token. */
+  start: number;
   /** Preposition to write before the placeholder, for contractions. */
   preposition?: string;
 }
@@ -31,19 +33,20 @@ export function articleBefore(
   if (prev.text === "'" && prev.end === term.start) {
     const l = tokens[index - 2];
     if (l?.isWord && l.end === prev.start && l.text.toLowerCase() === 'l' && free(index - 2)) {
-      return { firstToken: index - 2 };
+      return { firstToken: index - 2, start: l.start };
     }
     return undefined;
   }
   // "jusqu'au Caire" counts too: the span starts at "au" and "jusqu'" stays outside → "jusqu'à __E1__".
   if (!prev.isWord) return undefined;
   const lower = prev.text.toLowerCase();
-  if (ARTICLES.has(lower)) return { firstToken: index - 1 };
+  if (ARTICLES.has(lower)) return { firstToken: index - 1, start: prev.start };
   const preposition = CONTRACTIONS[lower];
   if (preposition === undefined) return undefined;
   const capital = prev.text[0] !== lower[0];
   return {
     firstToken: index - 1,
+    start: prev.start,
     preposition: capital ? preposition.toUpperCase().slice(0, 1) + preposition.slice(1) : preposition,
   };
 }
