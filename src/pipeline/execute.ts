@@ -99,7 +99,7 @@ function fillFromMemory(
   ctx: PipelineContext,
   summary: DocumentSummary,
 ): void {
-  fill(item.segment, memoryTarget(item.segment, record, ctx.glossary));
+  fill(item.segment, memoryTarget(item.segment, record, doc.targetLang, ctx.glossary));
   summary.fromMemory += 1;
   ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: item.segment.id, from: 'memory' });
 }
@@ -141,6 +141,7 @@ async function runEngine(
             item.segment,
             restored,
             { engine: ctx.provider.name },
+            doc.targetLang,
             ctx.glossary,
             untrusted,
           );

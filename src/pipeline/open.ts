@@ -6,6 +6,7 @@ import { providerTerms } from '../glossary/provider-terms.js';
 import type { Glossary } from '../glossary/types.js';
 import { readTextFile } from '../io/text-file.js';
 import { memoryLocation, openMemory } from '../memory/open.js';
+import type { EnglishStyle } from '../postedit/types.js';
 import { type ProviderName, providers } from '../providers/index.js';
 import { loadPacingSettings, type PacingSettings, toOverrides } from '../providers/pacing-config.js';
 import type { Formality } from '../providers/provider.js';
@@ -28,6 +29,8 @@ export interface TranslateRunOptions {
   sourceLang: string;
   targetLang: string;
   formality?: Formality;
+  /** English conventions (`--style`); default `ap`. */
+  style?: EnglishStyle;
   /** Model name for engines that serve several (`openai`). */
   model?: string;
   jobs?: number;
@@ -70,6 +73,7 @@ export async function openRun(files: readonly string[], options: TranslateRunOpt
     sourceLang: options.sourceLang,
     targetLang: options.targetLang,
     ...(options.formality ? { formality: options.formality } : {}),
+    ...(options.style ? { style: options.style } : {}),
     ...(options.model ? { model: options.model } : {}),
   };
   const terms = glossary ? providerTerms(glossary) : [];

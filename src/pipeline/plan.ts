@@ -8,7 +8,7 @@ import type { PipelineContext } from './context.js';
 import type { DocumentSummary } from './events.js';
 import { findInMemory, reviewedRecords, segmentKey } from './memory.js';
 import { fill, memoryTarget } from './target.js';
-import { spansToProtect } from './terms.js';
+import { placeMarkers, spansToProtect } from './terms.js';
 
 /** What one segment needs from the engine, prepared before anything is sent. */
 export interface Work {
@@ -44,18 +44,19 @@ export async function planDocument(doc: Document, ctx: PipelineContext): Promise
     const key = segmentKey(segment, provider, ctx.glossary);
     const hit = await findInMemory(memory, key, segment, doc);
     if (hit) {
-      fill(segment, memoryTarget(segment, hit, ctx.glossary));
+      fill(segment, memoryTarget(segment, hit, doc.targetLang, ctx.glossary));
       summary.fromMemory += 1;
       continue;
     }
     const spans = spansToProtect(segment, provider.supportsGlossary);
     const shielded = protectTerms(segment.source, spans, provider.placeholderStyle);
     summary.entities.protected += spans.length;
+    const places = placeMarkers(segment, spans, shielded.placeholders, ctx.glossary);
     work.push({
       segment,
       key,
       placeholders: shielded.placeholders,
-      text: { id: segment.id, text: shielded.text },
+      text: { id: segment.id, text: shielded.text, ...(places.length > 0 ? { places } : {}) },
     });
   }
   addContext(doc, work);

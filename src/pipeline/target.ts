@@ -2,7 +2,7 @@ import type { Provenance, Segment } from '../document.js';
 import type { Restored } from '../glossary/protect.js';
 import type { Glossary } from '../glossary/types.js';
 import type { MemoryRecord } from '../memory/record.js';
-import { englishTypographySpanned } from '../render/typography.js';
+import { englishTypographySpanned, englishVariant } from '../render/typography.js';
 import { memoryEngine } from './memory.js';
 import { postCheck } from './terms.js';
 
@@ -13,11 +13,17 @@ export type Filled = Required<Pick<Segment, 'target' | 'provenance' | 'state'>> 
  * A target from the memory, credited as the run that paid for it was (pipeline/memory.ts
  * memoryEngine), with what it cost: one document gives one XLIFF whichever path filled it.
  */
-export function memoryTarget(segment: Segment, record: MemoryRecord, glossary: Glossary | undefined): Filled {
+export function memoryTarget(
+  segment: Segment,
+  record: MemoryRecord,
+  targetLang: string,
+  glossary: Glossary | undefined,
+): Filled {
   const filled = fillTarget(
     segment,
     { text: record.target, targetSpans: [] },
     memoryEngine(record),
+    targetLang,
     glossary,
   );
   if (record.billedCharacters !== undefined) filled.provenance.billedCharacters = record.billedCharacters;
@@ -34,11 +40,16 @@ export function fillTarget(
   segment: Segment,
   restored: Pick<Restored, 'text' | 'targetSpans'>,
   engine: Pick<Provenance, 'engine' | 'fromMemory'>,
+  targetLang: string,
   glossary?: Glossary,
   /** Why the engine's own answer cannot be trusted (provider-reported), if it says so. */
   untrusted?: string,
 ): Filled {
-  const target = englishTypographySpanned(restored.text, restored.targetSpans).text;
+  const target = englishTypographySpanned(
+    restored.text,
+    restored.targetSpans,
+    englishVariant(targetLang),
+  ).text;
   const checked = postCheck({ ...segment, target });
   const problems = untrusted === undefined ? checked : [untrusted, ...checked];
   const changed = segment.reviewedBeforeSourceChange !== undefined;

@@ -1,6 +1,7 @@
 import type { Document, Segment, TermSpan } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
 import { PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
+import type { Placeholder } from '../glossary/protect.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
 
 /** Stage "match": the document with the glossary hits of every segment recorded on it. */
@@ -41,6 +42,32 @@ export function entriesTouching(segment: Segment, glossary: Glossary | undefined
   const index = entryIndex(glossary);
   const ids = new Set(segment.spans.map((s) => s.entryId));
   return [...ids].map((id) => index.get(id)).filter((e): e is GlossaryEntry => e !== undefined);
+}
+
+/**
+ * Markers of the protected spans that name a place after a locative French « à »: a glossary
+ * entry of type `place` right after a bare « à » (« à Palmyre ») or contracted into « au / aux »
+ * (« au Mali »); never « à la France » / « à l'Ukraine », where à marks the receiver.
+ * `placeholders` are protectTerms' answer for `spans` (one per span, in text order).
+ */
+export function placeMarkers(
+  segment: Segment,
+  spans: readonly TermSpan[],
+  placeholders: readonly Placeholder[],
+  glossary: Glossary | undefined,
+): string[] {
+  if (!glossary) return [];
+  const index = entryIndex(glossary);
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return placeholders
+    .filter((placeholder, i) => {
+      const span = sorted[i];
+      if (!span || index.get(placeholder.entryId)?.type !== 'place') return false;
+      if (span.preposition !== undefined) return /^[àÀ]$/u.test(span.preposition);
+      const before = segment.source.slice(0, span.start);
+      return /(?:^|[\s(])[àÀ]\s+$/u.test(before) && !/^(?:l[ea]s?\s|l['’])/iu.test(placeholder.source);
+    })
+    .map((placeholder) => placeholder.marker);
 }
 
 /** Post-check on a finished target: every expected English form must be present. */

@@ -1,9 +1,9 @@
 /** Applies the post-editing rules of the chosen families to one English segment. */
 
 import { placeholdersIn } from '../glossary/placeholder.js';
-import { irregularPast } from './irregular-verbs.js';
 import { postEditRules } from './rules.js';
-import type { PostEditFamily, PostEditRule } from './types.js';
+import { type Groups, transform } from './transforms.js';
+import type { PostEditContext, PostEditFamily, PostEditRule } from './types.js';
 
 interface CompiledRule {
   readonly rule: PostEditRule;
@@ -15,47 +15,28 @@ const compiled: CompiledRule[] = postEditRules.map((rule) => ({
   regex: new RegExp(rule.pattern, 'gu'),
 }));
 
-/** AP Stylebook: months of more than five letters are abbreviated before a day. */
-const AP_MONTHS: Readonly<Record<string, string>> = {
-  January: 'Jan.',
-  February: 'Feb.',
-  August: 'Aug.',
-  September: 'Sept.',
-  October: 'Oct.',
-  November: 'Nov.',
-  December: 'Dec.',
-};
-
-function simplePast(aux: string, verb: string): string | undefined {
-  const past = irregularPast[verb] ?? (/^\p{Ll}{2,}ed$/u.test(verb) ? verb : undefined);
-  if (aux === 'has been' || aux === 'have been') return `${aux === 'has been' ? 'was' : 'were'} ${verb}`;
-  return past;
+function replaceOne(rule: PostEditRule, match: string, args: unknown[], context: PostEditContext): string {
+  const named = typeof args.at(-1) === 'object';
+  const groups = ((named ? args.at(-1) : undefined) ?? {}) as Groups;
+  const numbered = args.slice(0, -2 - (named ? 1 : 0)) as (string | undefined)[];
+  if (rule.transform) return transform(rule.transform, { text: match, numbered, groups, context });
+  const out = rule.replacement.replace(/\$(\d)/gu, (_, n: string) => numbered[Number(n) - 1] ?? '');
+  const offset = args.at(named ? -3 : -2) as number;
+  const whole = args.at(named ? -2 : -1) as string;
+  // At a sentence start the result keeps the capital ("To the 19th century" → "In the…").
+  const atStart = SENTENCE_START.test(whole.slice(0, offset));
+  return atStart && /^\p{Lu}/u.test(match) && /^\p{Ll}/u.test(out)
+    ? out[0]?.toUpperCase() + out.slice(1)
+    : out;
 }
 
-type Groups = Record<string, string | undefined>;
-
-function replaceOne(rule: PostEditRule, match: string, args: unknown[]): string {
-  const groups = (typeof args.at(-1) === 'object' ? args.at(-1) : {}) as Groups | undefined;
-  const numbered = args.slice(0, -2 - (typeof args.at(-1) === 'object' ? 1 : 0)) as (string | undefined)[];
-  switch (rule.transform) {
-    case 'simple-past':
-      return simplePast(groups?.aux ?? '', groups?.verb ?? '') ?? match;
-    case 'lowercase':
-      return (groups?.word ?? match).toLowerCase();
-    case 'ap-date': {
-      const [day, month, year] = numbered;
-      const name = AP_MONTHS[month ?? ''] ?? month;
-      return year ? `${name} ${day}, ${year}` : `${name} ${day}`;
-    }
-    default:
-      return rule.replacement.replace(/\$(\d)/gu, (_, n: string) => numbered[Number(n) - 1] ?? '');
-  }
-}
+const SENTENCE_START = /(?:^|[.!?]\s+|^[“«"]\s*)$/u;
 
 const QUOTED = /[“«"][^”»"]*[”»"]/gu;
 
-function applyRule({ rule, regex }: CompiledRule, text: string): string {
-  const edit = (part: string) => part.replace(regex, (match, ...args) => replaceOne(rule, match, args));
+function applyRule({ rule, regex }: CompiledRule, text: string, context: PostEditContext): string {
+  const edit = (part: string) =>
+    part.replace(regex, (match, ...args) => replaceOne(rule, match, args, context));
   if (!rule.outsideQuotes) return edit(text);
   let out = '';
   let last = 0;
@@ -72,11 +53,15 @@ const placeholders = (text: string) => placeholdersIn(text).join(' ');
  * The text with every rule of `families` applied in order. A rule whose result would change
  * the placeholders (`__E<n>__`) is not applied: they belong to the glossary stage.
  */
-export function postEdit(text: string, families: ReadonlySet<PostEditFamily>): string {
+export function postEdit(
+  text: string,
+  families: ReadonlySet<PostEditFamily>,
+  context: PostEditContext = {},
+): string {
   let out = text;
   for (const rule of compiled) {
     if (!families.has(rule.rule.family)) continue;
-    const next = applyRule(rule, out);
+    const next = applyRule(rule, out, context);
     if (placeholders(next) === placeholders(out)) out = next;
   }
   return out;

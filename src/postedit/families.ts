@@ -4,10 +4,20 @@
  * the bench can measure each family alone without a flag in the CLI.
  */
 import { InputError } from '../errors.js';
-import { allFamilies, defaultFamilies } from './rules.js';
-import type { PostEditFamily } from './types.js';
+import { allFamilies, defaultFamilies, styleFamilies } from './rules.js';
+import type { EnglishStyle, PostEditFamily } from './types.js';
 
-export function postEditFamilies(setting: string | undefined): ReadonlySet<PostEditFamily> {
+/** The families `setting` names, without the house-style families when `style` is `none`. */
+export function postEditFamilies(
+  setting: string | undefined,
+  style: EnglishStyle = 'ap',
+): ReadonlySet<PostEditFamily> {
+  const chosen = namedFamilies(setting);
+  if (style === 'none') for (const family of styleFamilies) chosen.delete(family);
+  return chosen;
+}
+
+function namedFamilies(setting: string | undefined): Set<PostEditFamily> {
   const value = setting?.trim();
   if (value === undefined || value === '') return new Set(defaultFamilies);
   if (value === 'none') return new Set();

@@ -6,16 +6,17 @@
  * `defaultFamilies`.
  */
 
-import { PLACEHOLDER_PREFIX } from '../glossary/placeholder.js';
-import type { PostEditFamily, PostEditRule } from './types.js';
+import { PLACEHOLDER_PREFIX, PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
+import { calqueRules } from './calque-rules.js';
+import { styleRules } from './style-rules.js';
+import type { PostEditFamily, PostEditRule, StyleFamily } from './types.js';
+import { MOTION_BEFORE, NOT_LOCATIVE_BEFORE, WEEKDAYS } from './words.js';
 
 const MODAL_OR_TO =
   '(?<!\\b(?:would|could|should|might|must|may|will|shall|can|cannot|to|not|never|also)\\s)';
 /** A present perfect that English keeps: `since`, `already`, `yet`… later in the sentence. */
 const KEEPS_PERFECT =
   '(?![^.;!?]*\\b(?:since|already|yet|ever|never|so far|until now|recently|just|for the first time)\\b)';
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
 export const postEditRules: readonly PostEditRule[] = [
   // Capitals first: the other rules match lowercase words.
@@ -105,14 +106,6 @@ export const postEditRules: readonly PostEditRule[] = [
   },
   {
     family: 'word-order',
-    name: 'day-month-to-month-day',
-    pattern: `\\b(?:the )?(\\d{1,2}) (?:of )?(${MONTHS})(?: (?:of )?(\\d{4}))?\\b`,
-    replacement: '',
-    transform: 'ap-date',
-    why: 'le 7 octobre 2023 → Oct. 7, 2023 (English writes the month first; AP abbreviates long months).',
-  },
-  {
-    family: 'word-order',
     name: 'doubled-function-word',
     pattern: "\\b(in|of|the|to|a|an|on|at|for|by|with|from|and|is|was)\\s+\\1\\b(?!\\s*[’']s\\b)",
     replacement: '$1',
@@ -125,6 +118,48 @@ export const postEditRules: readonly PostEditRule[] = [
     replacement: '',
     why: 'M. / Mme before a name: English wire style (AP) uses no courtesy title; Sr/Sra are their Spanish pivot leaks.',
   },
+  {
+    family: 'places',
+    name: 'to-place-in',
+    pattern: `${MOTION_BEFORE}${NOT_LOCATIVE_BEFORE}\\b(?<to>[Tt]o) (?<place>${PLACEHOLDER_SOURCE}|\\p{Lu}[\\p{L}’'-]+)`,
+    replacement: '',
+    transform: 'place-in',
+    why: '« à Palmyre »: French à before a town is locative (in Palmyra); the pivot writes "to". Only for places (glossary type place, Apertium location), never after a motion verb or "from".',
+  },
+  {
+    family: 'places',
+    name: 'to-century-in',
+    pattern:
+      '\\b(?:(?<=^|[.!?] )To|to) the (?=(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|[IVXL]+) century\\b)',
+    replacement: 'in the ',
+    why: '« au XIXe siècle »: à before a century is "in the 19th century".',
+  },
+  {
+    family: 'articles',
+    name: 'no-article-before-percentage',
+    pattern: '\\b(?:(?<=^|[.!?] )The|the) (?=\\d+(?:[.,]\\d+)?[ \\u00a0\\u202f]?%)',
+    replacement: '',
+    why: 'Spanish puts an article before a percentage (« el 3,2 % ») and the pivot keeps it: "rose to the 3.2%"; English writes none.',
+  },
+  {
+    family: 'articles',
+    name: 'no-article-before-abstract-noun',
+    pattern:
+      '\\b(?:(?<=^|[.!?] )The|the) (inflation|unemployment|GDP|poverty|consumption)\\b(?! (?:of|rate|rates|figures?)\\b)',
+    replacement: '$1',
+    why: '« l’inflation », « le chômage », « le PIB »: French gives abstract economic nouns an article, English none.',
+  },
+  ...calqueRules,
+  ...styleRules,
+];
+
+/** The families of the house style (`--style ap`); `--style none` leaves them out. */
+export const styleFamilies: readonly StyleFamily[] = [
+  'ap-dates',
+  'ap-times',
+  'ap-numbers',
+  'ap-money',
+  'ap-titles',
 ];
 
 /** Families kept by default: each gained chrF alone on the references (bench/README.md). */
@@ -134,6 +169,10 @@ export const defaultFamilies: readonly PostEditFamily[] = [
   'word-order',
   'courtesy-titles',
   'capitals',
+  'places',
+  'articles',
+  'calques',
+  ...styleFamilies,
 ];
 
 export const allFamilies: readonly PostEditFamily[] = [
@@ -142,4 +181,8 @@ export const allFamilies: readonly PostEditFamily[] = [
   'word-order',
   'courtesy-titles',
   'capitals',
+  'places',
+  'articles',
+  'calques',
+  ...styleFamilies,
 ];

@@ -3,12 +3,36 @@
  * and a replacement. Rules are grouped in families, so a family can be measured alone and left
  * out if it does not pay (see bench/figures/english-quality.js).
  */
-export type PostEditFamily =
+
+/** Families that repair the pivot's English (always on, unless VERSIO_POSTEDIT says otherwise). */
+export type TranslationFamily =
   | 'reporting-verbs'
   | 'simple-past'
   | 'word-order'
   | 'courtesy-titles'
-  | 'capitals';
+  | 'capitals'
+  | 'places'
+  | 'articles'
+  | 'calques';
+
+/** Families of the house style's conventions (`--style ap`; `--style none` leaves them out). */
+export type StyleFamily = 'ap-dates' | 'ap-times' | 'ap-numbers' | 'ap-money' | 'ap-titles';
+
+export type PostEditFamily = TranslationFamily | StyleFamily;
+
+/** English conventions: `ap` (AP Stylebook, the default) or `none` (the engine's own). */
+export type EnglishStyle = 'ap' | 'none';
+
+/** What a rule may need to know beyond the text. */
+export interface PostEditContext {
+  /**
+   * Words or placeholders (`__E3__`) that name a place: glossary entries of type `place`
+   * written after a bare French `à`, and words Apertium's English dictionary tags as locations.
+   */
+  places?: ReadonlySet<string>;
+  /** Target variant: en-GB writes dates day first (`17 March 2016`). */
+  variant?: 'en-US' | 'en-GB';
+}
 
 export interface PostEditRule {
   readonly family: PostEditFamily;
@@ -19,14 +43,26 @@ export interface PostEditRule {
   /** Replacement string (`$1`, `$<name>`); with `transform`, applied to the named groups first. */
   readonly replacement: string;
   /**
-   * `simple-past`: the group `verb` (a past participle) becomes its simple past and the group
-   * `aux` (has/have, has been/have been) is dropped or becomes was/were.
-   * `lowercase`: the group `word` is lowercased.
-   * `ap-date`: groups 1–3 (day, month, year) become `Oct. 7, 2023` (AP month abbreviations).
+   * A named function of the match (src/postedit/transforms.ts) instead of the replacement
+   * string; it returns the match unchanged when the rule does not hold after all.
    */
-  readonly transform?: 'simple-past' | 'lowercase' | 'ap-date';
+  readonly transform?: TransformName;
   /** Leave text between quotation marks alone (a quotation keeps the speaker's tenses). */
   readonly outsideQuotes?: boolean;
   /** Why the rule holds, in one line: the French → English knowledge behind it. */
   readonly why: string;
 }
+
+export type TransformName =
+  | 'simple-past'
+  | 'lowercase'
+  | 'ap-date'
+  | 'place-in'
+  | 'clock-time'
+  | 'number-digits'
+  | 'approximate-number'
+  | 'ordinal-word'
+  | 'century'
+  | 'money'
+  | 'trillion'
+  | 'title';

@@ -17,9 +17,10 @@
  */
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
-import { postEdit, postEditFamilies } from '../postedit/index.js';
+import { frenchConventions, postEdit, postEditFamilies } from '../postedit/index.js';
 import { abortError } from './abort-error.js';
 import { locateApertium, locateChains } from './apertium/install.js';
+import { LocationLexicon } from './apertium/locations.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
@@ -45,8 +46,13 @@ function modesFor(options: ProviderOptions): string[] {
       { hint: 'use --provider deepl for other language pairs' },
     );
   }
-  // spa-eng writes British spelling; the pair ships an American variant.
-  return ['fr-es', target === 'en-us' ? 'spa-eng_US' : 'spa-eng'];
+  // spa-eng writes British spelling (colour, organisation); spa-eng_US, American. Bare `en` is
+  // American English, like the house style (AP) and the references.
+  return ['fr-es', variantOf(target) === 'en-GB' ? 'spa-eng' : 'spa-eng_US'];
+}
+
+function variantOf(target: string): 'en-US' | 'en-GB' {
+  return target.toLowerCase().replace('_', '-') === 'en-gb' ? 'en-GB' : 'en-US';
 }
 
 /** Segment ids for an error message: all of a small batch, the first ten of a large one. */
@@ -110,12 +116,17 @@ export const createApertium: ProviderFactory = async (options) => {
   const env = options.env ?? process.env;
   const bin = env.VERSIO_APERTIUM_BIN || 'apertium';
   const modes = modesFor(options);
-  // News post-editing of the English (src/postedit/), by family; VERSIO_POSTEDIT chooses them.
-  const families = postEditFamilies(env.VERSIO_POSTEDIT);
+  // News post-editing of the English (src/postedit/), by family; VERSIO_POSTEDIT chooses them,
+  // and `--style none` leaves out the house-style ones.
+  const families = postEditFamilies(env.VERSIO_POSTEDIT, options.style);
+  const variant = variantOf(options.targetLang);
+  // Centuries in Roman numerals are rewritten in the French: the pivot breaks them (french.ts).
+  const preEdit = families.has('ap-numbers') ? frenchConventions : (text: string) => text;
   const [installation, chains] = await Promise.all([
     locateApertium(bin, modes, env),
     locateRepairChains(bin, env),
   ]);
+  const lexicon = families.has('places') ? await LocationLexicon.beside(installation.stages, env) : undefined;
   // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
   // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).
   const repair = new UnknownWordRepair(chains, env, env.VERSIO_REPAIR !== 'off');
@@ -126,10 +137,20 @@ export const createApertium: ProviderFactory = async (options) => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
-      const answers = await pool.use(signal, (pipeline) => exchange(pipeline, batch, signal));
+      const sent = batch.map((source) => ({ ...source, text: preEdit(source.text) }));
+      const answers = await pool.use(signal, (pipeline) => exchange(pipeline, sent, signal));
       const repaired = await repair.repair(answers, signal);
-      const texts = repaired.map(({ source, text }) =>
-        postEdit(restoreCaseAfterPlaceholders(text, source), families),
+      const located = lexicon
+        ? await lexicon.locations(
+            repaired.map((r) => r.text),
+            repaired.map((r) => r.source),
+          )
+        : [];
+      const texts = repaired.map(({ source, text }, i) =>
+        postEdit(restoreCaseAfterPlaceholders(text, source), families, {
+          variant,
+          places: new Set([...(batch[i]?.places ?? []), ...(located[i] ?? [])]),
+        }),
       );
       return { texts };
     } catch (error) {

@@ -2,6 +2,7 @@
  * The Provider interface: what the pipeline needs from a translation engine.
  * Engines are registered in providers/index.ts; the pipeline never names one.
  */
+import type { EnglishStyle } from '../postedit/types.js';
 
 /** One text to translate, with its neighbours in the article for engines that use context. */
 export interface SourceText {
@@ -16,6 +17,11 @@ export interface SourceText {
    * and this text's index in it, for engines that build a request's context from its position.
    */
   article?: { sentences: readonly string[]; index: number };
+  /**
+   * Placeholders of `text` that stand for a glossary place written after a bare French « à »
+   * (« à Palmyre », not « à la France »): engines that post-edit (Apertium) write "in Palmyra".
+   */
+  places?: readonly string[];
 }
 
 export interface TranslateResult {
@@ -148,6 +154,11 @@ export interface ProviderOptions {
   /** Target language code as the user gave it (`en`, `en-US`, `en-GB`). */
   targetLang: string;
   formality?: Formality;
+  /**
+   * English conventions: `ap` (AP Stylebook dates, times, numbers, money, titles; the default)
+   * or `none`. Engines that post-edit their English (Apertium) apply them; others write their own.
+   */
+  style?: EnglishStyle;
   /** Terms with policy `provider`; engines without a glossary ignore them (the pipeline protects them instead). */
   providerTerms?: readonly ProviderTerm[];
   /** Model name, for engines that serve several (chat models: required). */

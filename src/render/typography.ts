@@ -11,10 +11,31 @@ import { applyEdits, type Span, type TextEdit, touches } from '../text/edit.js';
 // space (U+2009).
 const FR_SPACE = '[ \\u00a0\\u202f\\u2009]';
 
-const rules: readonly [RegExp, string | ((match: string) => string)][] = [
-  // « text » → “text”
-  [new RegExp(`«${FR_SPACE}*`, 'gu'), '“'],
-  [new RegExp(`${FR_SPACE}*»`, 'gu'), '”'],
+type Rule = readonly [RegExp, string | ((match: string) => string)];
+
+/**
+ * Quotation marks: American English quotes with “ ” (« text » → “text”); British English with
+ * ‘ ’ at the first level and “ ” inside (« il a dit “non” » → ‘il a dit “non”’), so en-GB also
+ * turns an engine's own first-level “ ” to ‘ ’ when the French had no guillemets.
+ */
+function quoteRules(text: string, variant: EnglishVariant): Rule[] {
+  const [open, close] = variant === 'en-GB' ? ['‘', '’'] : ['“', '”'];
+  const rules: Rule[] = [
+    [new RegExp(`«${FR_SPACE}*`, 'gu'), open],
+    [new RegExp(`${FR_SPACE}*»`, 'gu'), close],
+  ];
+  if (variant === 'en-GB' && !text.includes('«')) rules.push([/“/gu, '‘'], [/”/gu, '’']);
+  return rules;
+}
+
+/** Which English the typography writes: `en` is American English. */
+export type EnglishVariant = 'en-US' | 'en-GB';
+
+export function englishVariant(targetLang: string): EnglishVariant {
+  return /^en[-_]gb$/iu.test(targetLang) ? 'en-GB' : 'en-US';
+}
+
+const rules: readonly Rule[] = [
   // 10 000 / 1 500 000 → 10,000 / 1,500,000 (digits grouped by threes after a 1–3 digit head).
   [
     new RegExp(`(?<![\\d.,])\\d{1,3}(?:${FR_SPACE}\\d{3})+(?![\\d])`, 'gu'),
@@ -30,9 +51,10 @@ const rules: readonly [RegExp, string | ((match: string) => string)][] = [
 export function englishTypographySpanned<S extends Span>(
   text: string,
   spans: readonly S[],
+  variant: EnglishVariant = 'en-US',
 ): { text: string; spans: S[] } {
   let out = { text, spans: [...spans] };
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of [...quoteRules(text, variant), ...rules]) {
     const edits: TextEdit[] = [];
     for (const match of out.text.matchAll(pattern)) {
       const insert = typeof replacement === 'string' ? replacement : replacement(match[0]);

@@ -6,6 +6,7 @@
  * travel by hash, stored once in Redis.
  */
 import { createHash } from 'node:crypto';
+import type { EnglishStyle } from '../postedit/types.js';
 import type { ProviderName } from '../providers/index.js';
 import type { Formality, ProviderTerm, SourceText, TranslateResult } from '../providers/provider.js';
 
@@ -23,6 +24,7 @@ export interface EngineOptions {
   sourceLang: string;
   targetLang: string;
   formality?: Formality;
+  style?: EnglishStyle;
   model?: string;
   /** Hash of the provider terms stored at `versio:glossary:<hash>`. */
   glossaryHash?: string;

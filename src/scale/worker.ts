@@ -57,6 +57,7 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
         sourceLang: data.options.sourceLang,
         targetLang: data.options.targetLang,
         ...(data.options.formality ? { formality: data.options.formality } : {}),
+        ...(data.options.style ? { style: data.options.style } : {}),
         ...(data.options.model ? { model: data.options.model } : {}),
         ...(providerTerms ? { providerTerms } : {}),
         env: options.env,

@@ -62,7 +62,7 @@ beforeAll(async () => {
   put(
     engine,
     'apertium',
-    '#!/bin/sh\nif [ "$1" = "-l" ]; then printf "fr-es\\nspa-eng\\n"; exit 0; fi\nexec apertium "$@"\n',
+    '#!/bin/sh\nif [ "$1" = "-l" ]; then printf "fr-es\\nspa-eng\\nspa-eng_US\\n"; exit 0; fi\nexec apertium "$@"\n',
   );
   chmodSync(join(engine, 'fault'), 0o755);
   chmodSync(join(engine, 'apertium'), 0o755);
@@ -73,7 +73,10 @@ beforeAll(async () => {
     join(engine, 'modes/fr-es.mode'),
     `${readFileSync(join(real, 'fr-es.mode'), 'utf8').trim()} | ${join(engine, 'fault')}\n`,
   );
-  copyFileSync(join(real, 'spa-eng.mode'), join(engine, 'modes/spa-eng.mode'));
+  // `en` is American English: the spa-eng_US mode (spa-eng serves en-GB).
+  for (const mode of ['spa-eng', 'spa-eng_US']) {
+    copyFileSync(join(real, `${mode}.mode`), join(engine, `modes/${mode}.mode`));
+  }
   env = { VERSIO_APERTIUM_BIN: join(engine, 'apertium'), APERTIUM_DATADIR: engine };
 
   articles.push(

@@ -30,7 +30,7 @@ describe('fillTarget: a segment’s target as a value, the segment untouched', (
   ])('%s', (_name, over, text, expected) => {
     const before = segment(over);
     const copy = structuredClone(before);
-    const filled = fillTarget(before, { text, targetSpans: [] }, { engine: 'pseudo' });
+    const filled = fillTarget(before, { text, targetSpans: [] }, { engine: 'pseudo' }, 'en');
     expect(filled).toEqual({ target: text, provenance: { engine: 'pseudo' }, ...expected });
     expect(before).toEqual(copy);
   });

@@ -16,6 +16,8 @@ interface PostEditCase {
   family: PostEditFamily;
   input: string;
   expected: string;
+  places?: string[];
+  variant?: 'en-US' | 'en-GB';
 }
 
 const { cases }: { cases: PostEditCase[] } = JSON.parse(
@@ -24,7 +26,8 @@ const { cases }: { cases: PostEditCase[] } = JSON.parse(
 
 describe('post-editing cases (tests/fixtures/postedit/cases.json)', () => {
   test.each(cases.map((c) => [`${c.rule}: ${c.input}`, c] as const))('%s', (_name, c) => {
-    expect(postEdit(c.input, new Set([c.family]))).toBe(c.expected);
+    const context = { places: new Set(c.places ?? []), ...(c.variant ? { variant: c.variant } : {}) };
+    expect(postEdit(c.input, new Set([c.family]), context)).toBe(c.expected);
   });
 
   test.each(postEditRules.map((rule) => [rule.name, rule] as const))(

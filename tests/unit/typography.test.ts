@@ -26,3 +26,19 @@ describe('englishTypographySpanned on a target without term spans', () => {
     expect(englishTypographySpanned(input, []).text).toBe(expected);
   });
 });
+
+describe('englishTypographySpanned for British English (en-GB)', () => {
+  const british: [rule: string, input: string, expected: string][] = [
+    ['guillemets become single quotes', '«défaite définitive»', '‘défaite définitive’'],
+    ['a quotation inside guillemets keeps double quotes', '« il a dit “non” »', '‘il a dit “non”’'],
+    ['an engine’s own double quotes become single', 'He said “no”.', 'He said ‘no’.'],
+    ['apostrophes are untouched', 'Britain’s army', 'Britain’s army'],
+  ];
+  it.each(british)('%s', (_rule, input, expected) => {
+    expect(englishTypographySpanned(input, [], 'en-GB').text).toBe(expected);
+  });
+
+  it('American English (the default) keeps double quotes', () => {
+    expect(englishTypographySpanned('«défaite»', [], 'en-US').text).toBe('“défaite”');
+  });
+});

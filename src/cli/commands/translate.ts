@@ -18,6 +18,7 @@ interface TranslateCliOptions {
   source: string;
   target: string;
   formality?: Formality;
+  style: 'ap' | 'none';
   model?: string;
   jobs?: number;
   memory: string;
@@ -55,7 +56,19 @@ export function registerTranslate(program: Command, ctx: CliContext): void {
         .default('xliff12'),
     )
     .option('--source <lang>', 'source language', 'fr')
-    .option('-t, --target <lang>', 'target language: en, en-US or en-GB', 'en')
+    .option(
+      '-t, --target <lang>',
+      'target language: en (American English), en-US or en-GB (British spelling, single quotes)',
+      'en',
+    )
+    .addOption(
+      new Option(
+        '--style <style>',
+        'English conventions: ap (AP Stylebook dates, times, numbers, money, titles; Apertium) or none',
+      )
+        .choices(['ap', 'none'])
+        .default('ap'),
+    )
     .option('--formality <level>', `DeepL formality: ${FORMALITIES.join(', ')}`, formality)
     .option(
       '-m, --model <name>',
@@ -91,6 +104,7 @@ Examples:
   $ versio translate source/palmyre.fr.txt
   $ versio translate articles/*.txt --provider deepl --target en-GB --max-chars 50000
   $ versio translate source/palmyre.fr.txt --format xliff2 --dry-run
+  $ versio translate a.fr.txt --target en-GB --style none
   $ OPENAI_BASE_URL=http://127.0.0.1:11434/v1 versio translate a.fr.txt --provider openai --model llama3.1:8b
   $ LIBRETRANSLATE_URL=http://127.0.0.1:5000 versio translate a.fr.txt --provider libretranslate
 
@@ -128,6 +142,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
             sourceLang: options.source,
             targetLang: options.target,
             ...(options.formality ? { formality: options.formality } : {}),
+            style: options.style,
             ...(options.model ? { model: options.model } : {}),
             ...(options.jobs ? { jobs: options.jobs } : {}),
             ...(options.dryRun ? { dryRun: true } : {}),

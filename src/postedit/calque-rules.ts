@@ -1,0 +1,114 @@
+/**
+ * French locutions of news writing that the pivot translates word for word (« par rapport à »
+ * → "by report to"): each rule names the French and the English a news desk writes. Fixed
+ * expressions only, never a phrase of one article.
+ */
+import type { PostEditRule } from './types.js';
+
+export const calqueRules: readonly PostEditRule[] = [
+  {
+    family: 'calques',
+    name: 'soit-or',
+    pattern: ', was (?=(?:roughly |about |nearly |around |some )?\\d)',
+    replacement: ', or ',
+    why: '« 157 milliards, soit 5,4 % »: soit before a figure restates it ("or"); the pivot reads it as "was".',
+  },
+  {
+    family: 'calques',
+    name: 'contre-from',
+    pattern: '\\bagainst (?=(?:the )?\\d[\\d.,]*[ \\u00a0\\u202f]?%)',
+    replacement: 'from ',
+    why: '« à 0,8 %, contre 1 % en septembre »: contre compares with the previous figure ("from 1%").',
+  },
+  {
+    family: 'calques',
+    name: 'on-average',
+    pattern: '\\bin average\\b',
+    replacement: 'on average',
+    why: '« en moyenne » is "on average".',
+  },
+  {
+    family: 'calques',
+    name: 'compared-with',
+    pattern: '\\bby report to\\b',
+    replacement: 'compared with',
+    why: '« par rapport à » is "compared with".',
+  },
+  {
+    family: 'calques',
+    name: 'by-the-end-of',
+    pattern: '\\bof here when finali[sz]ing\\b',
+    replacement: 'by the end of',
+    why: '« d’ici la fin de » is "by the end of".',
+  },
+  {
+    family: 'calques',
+    name: 'by-deadline',
+    pattern: '\\bof here to\\b',
+    replacement: 'by',
+    why: '« d’ici (à) décembre » is "by December".',
+  },
+  {
+    family: 'calques',
+    name: 'at-the-end-of',
+    pattern: '\\bwhen finali[sz]ing\\b',
+    replacement: 'at the end of',
+    why: '« à la fin de » / « à l’issue de » is "at the end of".',
+  },
+  {
+    family: 'calques',
+    name: 'for-lack-of',
+    pattern: '\\bto fault of\\b',
+    replacement: 'for lack of',
+    why: '« faute de » is "for lack of".',
+  },
+  {
+    family: 'calques',
+    name: 'election-round',
+    pattern: '\\b(first|second) turn\\b',
+    replacement: '$1 round',
+    why: '« le premier / second tour » of an election is the first / second round.',
+  },
+  {
+    family: 'calques',
+    name: 'director-general',
+    pattern: '\\bgeneral director\\b',
+    replacement: 'director general',
+    why: '« directeur général » is "director general"; English keeps the French order here.',
+  },
+  {
+    family: 'calques',
+    name: 'secretary-general',
+    pattern: '\\bgeneral secretary\\b',
+    replacement: 'secretary-general',
+    why: '« secrétaire général » (UN, NATO, parties) is "secretary-general".',
+  },
+  {
+    family: 'calques',
+    name: 'euro-zone',
+    pattern: '\\bzone euro\\b',
+    replacement: 'euro zone',
+    why: '« la zone euro » is "the euro zone".',
+  },
+  {
+    family: 'calques',
+    name: 'global',
+    pattern: '\\bworld-wide (?=\\p{Ll})',
+    replacement: 'global ',
+    why: '« mondial » before a noun (croissance mondiale, économie mondiale) is "global" in news English.',
+  },
+  {
+    family: 'calques',
+    name: 'more-than',
+    pattern: '\\b(?<![Nn]o )more (?=\\d)',
+    replacement: 'more than ',
+    why: '« plus de 100 » is "more than 100"; the pivot drops "than".',
+  },
+  {
+    family: 'calques',
+    name: 'off-the-coast',
+    pattern: '\\bto the width of\\b',
+    replacement: 'off',
+    why: '« au large de » is "off" (off Yemen).',
+  },
+];

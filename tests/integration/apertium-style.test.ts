@@ -1,0 +1,120 @@
+/**
+ * The English conventions of the Apertium path on real Apertium: the target variant chooses the
+ * spelling mode and the quotation marks, `--style` the house-style conventions (AP), and « à »
+ * before a glossary place becomes "in" while « à la » before it (a receiver) does not.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { locateApertium } from '../../src/providers/apertium/install.js';
+import { LocationLexicon } from '../../src/providers/apertium/locations.js';
+import { runMain, tempDir } from '../support/cli.js';
+
+const dir = tempDir('versio-style-');
+afterAll(() => dir.cleanup());
+
+const GLOSSARY = `sourceLang: fr
+targetLang: en
+entries:
+  - id: lille
+    type: place
+    french: [Lille]
+    english: Lille
+  - id: ukraine
+    type: place
+    french: [Ukraine]
+    english: Ukraine
+`;
+
+/** One `versio translate` of `french`; the English article back. */
+async function translate(name: string, french: string, ...args: string[]): Promise<string> {
+  const source = join(dir.path, `${name}.fr.txt`);
+  writeFileSync(source, `${french}\n`);
+  const glossary = join(dir.path, 'places.glossary.yaml');
+  writeFileSync(glossary, GLOSSARY);
+  const out = join(dir.path, name);
+  const memory = join(dir.path, `${name}.jsonl`);
+  const result = await runMain([
+    'translate',
+    source,
+    '-o',
+    out,
+    '--memory',
+    memory,
+    '-g',
+    glossary,
+    '-q',
+    ...args,
+  ]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const target = args.includes('en-GB') ? 'en-GB' : 'en';
+  return readFileSync(join(out, `${name}.${target}.txt`), 'utf8');
+}
+
+describe('target variants', () => {
+  const french = 'La couleur de l’organisation a changé. « Nous partons », a dit le maire.';
+
+  it('en is American English: -ize/-or spelling, double quotes', async () => {
+    const english = await translate('variant-en', french);
+    expect(english).toMatch(/\bcolor\b/);
+    expect(english).toMatch(/organization/);
+    expect(english).toContain('“');
+  });
+
+  it('en-GB: British spelling (Apertium’s spa-eng mode) and single quotes', async () => {
+    const english = await translate('variant-gb', french, '--target', 'en-GB');
+    expect(english).toMatch(/\bcolour\b/);
+    expect(english).toMatch(/organisation/);
+    expect(english).toContain('‘');
+    expect(english).not.toContain('“');
+  });
+});
+
+describe('--style', () => {
+  const french = 'Le match a commencé à 21 h 00 le 17 mars 2016. Le budget atteint 1,2 milliard d’euros.';
+
+  it('ap (the default): AP times, dates and amounts', async () => {
+    const english = await translate('style-ap', french);
+    expect(english).toContain('9 p.m.');
+    expect(english).toContain('March 17, 2016');
+    expect(english).toContain('1.2 billion euros');
+  });
+
+  it('none: the conventions are left as the engine wrote them', async () => {
+    const english = await translate('style-none', french, '--style', 'none');
+    expect(english).not.toContain('p.m.');
+    expect(english).toMatch(/21 h 00/);
+  });
+
+  it('an unknown style is refused', async () => {
+    const result = await runMain(['translate', 'x.fr.txt', '--style', 'chicago']);
+    expect(result.stderr).toMatch(/--style.*chicago|chicago.*--style/s);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('à + place → in', () => {
+  it('« à Lille » (a glossary place) is "in Lille"', async () => {
+    const english = await translate('place-lille', 'Incendie à Lille : un court-circuit en cause ?');
+    expect(english).toMatch(/\bin Lille\b/);
+  });
+
+  it('« à l’Ukraine » (a receiver) keeps "to"', async () => {
+    const english = await translate('place-receiver', 'Paris a livré des armes à l’Ukraine.');
+    expect(english).not.toMatch(/\bin Ukraine\b/);
+  });
+});
+
+describe('LocationLexicon (Apertium’s English dictionary)', () => {
+  it('finds the words tagged as locations, only where the French has a bare « à »', async () => {
+    const { stages } = await locateApertium('apertium', ['fr-es', 'spa-eng_US'], process.env);
+    const lexicon = await LocationLexicon.beside(stages, process.env);
+    const [withA, withoutA] = await lexicon.locations(
+      ['He lives to Houston, not to Brooklyn.', 'He writes to Houston.'],
+      ['Il vit à Houston, pas à Brooklyn.', 'Il écrit au bureau de Houston.'],
+    );
+    expect([...(withA ?? [])]).toEqual(['Houston']);
+    expect(withoutA?.size).toBe(0);
+  });
+});
