@@ -4,6 +4,8 @@
 //  (a) DeepL: 1 vs 3 workers against the DeepL-compatible test server with a latency, under the
 //      DeepL provider's pacing (5 requests per rolling second, 2 at once, for all workers together):
 //      achieved rate = requests / (span between the first and the last start the server saw + 1 window).
+//      The server runs in its own process and dates each request by an interval (arrivalBounds),
+//      so "busiest" is counted twice: by when the server read requests, and by what is certain.
 //  (b) Apertium: 2 workers vs 1 on N corpus articles (wall time of the enqueuer).
 // Usage: npx tsc -p tsconfig.json && node bench/scale-out.js [deeplArticles=40] [apertiumArticles=200]
 //   (prints tables, writes bench/results.json "scaleOut")
@@ -12,7 +14,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { startDeeplServer } from '../tests/support/deepl-server.js';
+import { mostInOneWindow } from '../tests/support/deepl-server.js';
+import { startDeeplServerProcess } from '../tests/support/deepl-server-process.js';
 import { corpusFiles, writeCorpus } from './corpus.js';
 import { BIN, loadResults, printTable, round, run, saveResult } from './lib/common.js';
 
@@ -109,19 +112,31 @@ function busiest(times, windowMs) {
 
 async function deeplRun(files, workers) {
   console.error(`deepl: ${workers} worker(s), ${files.length} articles`);
-  const server = await startDeeplServer({ authKeys: [KEY], latencyMs: LATENCY_MS });
+  const server = await startDeeplServerProcess({
+    authKeys: [KEY],
+    latencyMs: LATENCY_MS,
+    arrivalBounds: true,
+  });
   const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
   try {
     return await withRedis((url) =>
       withWorkers(workers, 'deepl', url, env, async () => {
         const { seconds } = await enqueue(files, 'deepl', url, env);
-        const stats = server.stats();
+        const stats = await server.stats();
         const ok = stats.translations.filter((t) => t.status === 200);
         const times = ok.map((t) => t.at).sort((a, b) => a - b);
         // At the limit, n = k × rate requests start in k windows: the first at 0, the last at
         // (k - 1) windows; so the achieved rate is n / (span from first to last start + one window).
         const span = (times.at(-1) - times[0]) / 1000;
         const rate = times.length / (span + PACING.windowMs / 1000);
+        // The same without the start: with 2 requests at once the first window's starts spread
+        // over its first half (the pattern then repeats each period), which the formula above
+        // counts as lost. Requests per second between the mean of the first `rate` starts and the
+        // mean of the last `rate`: exactly rate / period for any pattern that repeats.
+        const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+        const steady =
+          (times.length - PACING.rate) /
+          ((mean(times.slice(-PACING.rate)) - mean(times.slice(0, PACING.rate))) / 1000);
         const sent = ok.flatMap((t) => t.texts);
         return {
           workers,
@@ -133,7 +148,13 @@ async function deeplRun(files, workers) {
           spanSeconds: round(span, 1),
           ratePerSecond: round(rate, 2),
           ratePercent: round((100 * rate) / (PACING.rate / (PACING.windowMs / 1000)), 0),
+          steadyPercent: round((100 * steady) / (PACING.rate / (PACING.windowMs / 1000)), 0),
           busiestWindow: busiest(times, PACING.windowMs),
+          busiestCertain: mostInOneWindow(ok, PACING.windowMs),
+          // Shortest span of rate + 1 consecutive reads: above one window, no window held more than the rate.
+          closestSpanMs: Math.min(...times.slice(PACING.rate).map((t, i) => t - times[i])),
+          // Widest arrival interval (read − lower bound): how late the server read a request at worst.
+          widestIntervalMs: Math.max(...ok.map((t) => t.at - t.after)),
         };
       }),
     );
@@ -182,7 +203,21 @@ const deepl = [];
 for (const workers of [1, 3]) deepl.push(await deeplRun(all.slice(0, deeplArticles), workers));
 printTable(
   `Scale-out (a): DeepL pacing ${PACING.rate}/${PACING.windowMs} ms, server latency ${LATENCY_MS} ms, ${deeplArticles} articles`,
-  ['workers', 'requests', 'segments', 'dup', '429', 'enqueuer s', 'rate/s', '% of limit', 'busiest 1 s'],
+  [
+    'workers',
+    'requests',
+    'segments',
+    'dup',
+    '429',
+    'enqueuer s',
+    'rate/s',
+    '% of limit',
+    'steady',
+    'busiest 1 s (reads)',
+    'certain',
+    `closest ${PACING.rate + 1}`,
+    'widest interval',
+  ],
   deepl.map((r) => [
     r.workers,
     r.requests,
@@ -192,7 +227,11 @@ printTable(
     r.seconds,
     r.ratePerSecond,
     `${r.ratePercent} %`,
+    `${r.steadyPercent} %`,
     r.busiestWindow,
+    r.busiestCertain,
+    `${r.closestSpanMs} ms`,
+    `${r.widestIntervalMs} ms`,
   ]),
 );
 
@@ -211,6 +250,13 @@ if (apertiumArticles > 0) {
   );
   console.log(`2 workers vs 1: ${speedup}×`);
 }
-console.log(`load average at start: ${machineLoad.join(' ')}`);
+const loadAtEnd = os.loadavg().map((l) => round(l, 1));
+console.log(`load average at start: ${machineLoad.join(' ')}, at the end: ${loadAtEnd.join(' ')}`);
 
-await saveResult('scaleOut', { deepl, apertium, apertiumSpeedup: speedup, loadAverageAtStart: machineLoad });
+await saveResult('scaleOut', {
+  deepl,
+  apertium,
+  apertiumSpeedup: speedup,
+  loadAverageAtStart: machineLoad,
+  loadAverageAtEnd: loadAtEnd,
+});

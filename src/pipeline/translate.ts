@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { loadCheckConfig } from '../check/config-file.js';
 import { QuotaError } from '../errors.js';
@@ -27,6 +28,9 @@ export async function translateFiles(
   files: readonly string[],
   options: TranslateRunOptions,
 ): Promise<RunSummary> {
+  // Every document of the run and every request in flight listens on this one signal for Ctrl-C:
+  // as many as --jobs and the queue allow, not a leak (Node warns past 10).
+  setMaxListeners(0, options.signal);
   const run = await openRun(files, options);
   const { ctx, glossary, matcher } = run;
   const paths = (file: string) => outputPaths(file, options.outDir, options.sourceLang, options.targetLang);

@@ -19,7 +19,7 @@ import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
 import { frenchConventions, postEdit, postEditFamilies } from '../postedit/index.js';
 import { abortError } from './abort-error.js';
-import { locateApertium, locateChains } from './apertium/install.js';
+import { type ApertiumWrapper, locateApertium, locateChains, locateWrapper } from './apertium/install.js';
 import { LocationLexicon } from './apertium/locations.js';
 import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
@@ -99,10 +99,10 @@ async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[]
 }
 
 /** The repair chains that are installed (fr→ca→en, fr→eo→en, es→fr); missing ones are skipped. */
-async function locateRepairChains(bin: string, env: NodeJS.ProcessEnv): Promise<RepairChains> {
+async function locateRepairChains(wrapper: ApertiumWrapper, env: NodeJS.ProcessEnv): Promise<RepairChains> {
   // fr→eo→en first: it answers most look-ups; fr→ca→en (a weaker pair) only for what it missed.
   const [backToFrench, viaEsperanto, viaCatalan] = await locateChains(
-    bin,
+    wrapper,
     [['es-fr'], ['fr-eo', 'eo-en'], ['fra-cat', 'cat-eng']],
     env,
   ).catch(() => []);
@@ -122,9 +122,10 @@ export const createApertium: ProviderFactory = async (options) => {
   const variant = variantOf(options.targetLang);
   // Centuries in Roman numerals are rewritten in the French: the pivot breaks them (french.ts).
   const preEdit = families.has('ap-numbers') ? frenchConventions : (text: string) => text;
+  const wrapper = await locateWrapper(bin, env);
   const [installation, chains] = await Promise.all([
-    locateApertium(bin, modes, env),
-    locateRepairChains(bin, env),
+    locateApertium(wrapper, modes, env),
+    locateRepairChains(wrapper, env),
   ]);
   const lexicon = families.has('places') ? await LocationLexicon.beside(installation.stages, env) : undefined;
   // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
@@ -138,7 +139,11 @@ export const createApertium: ProviderFactory = async (options) => {
     if (batch.length === 0) return { texts: [] };
     try {
       const sent = batch.map((source) => ({ ...source, text: preEdit(source.text) }));
-      const answers = await pool.use(signal, (pipeline) => exchange(pipeline, sent, signal));
+      const answers = await pool.use(signal, (pipeline) => {
+        const answer = exchange(pipeline, sent, signal); // the batch is written before this returns
+        repair.warm();
+        return answer;
+      });
       const repaired = await repair.repair(answers, signal);
       const located = lexicon
         ? await lexicon.locations(

@@ -3,14 +3,7 @@ import type { RetryableError } from '../errors.js';
 import type { Pacing, RetryPolicy } from '../providers/provider.js';
 import { AimdRate } from './aimd.js';
 import { fullJitter } from './backoff.js';
-import { SlidingWindow } from './sliding-window.js';
-
-/**
- * Share of the window added as a guard against the jitter between a request leaving (the
- * provider's `sent` hook) and the server counting it (see SlidingWindow): 50 ms on a 1 s window.
- * At 2 % a loaded machine (load average 24 on 2 cores) let 6 into a server's rolling second.
- */
-const WINDOW_GUARD = 0.05;
+import { SlidingWindow, WINDOW_GUARD } from './sliding-window.js';
 
 /**
  * One lane per provider per run: every document and batch of the run goes through it, so the

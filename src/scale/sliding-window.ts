@@ -6,14 +6,21 @@
  * take the last slot. When no slot is free the worker pauses the whole queue (queue.rateLimit).
  *
  * The server counts a request when it arrives, some time after its worker took the slot (the
- * client building and sending it; hundreds of ms on a loaded machine), and the bench saw 7
- * arrivals in a rolling second against a limit of 5 when slots were dated when taken. So a slot
- * counts from when it is taken until `windowMs` after its request finished (the arrival lies in
- * between), whatever the delay; a worker that dies mid-request frees its slot after `holdMs`.
- * The price is the request's latency per slot: at the limit, `rate` requests per window + latency.
+ * client building and sending it: hundreds of ms on a loaded machine). So a slot counts from
+ * when it is taken, as in flight, until its request is on the wire (the provider's `sent` hook:
+ * deepl-node handed the whole request to the OS); from then on it is dated on Redis's clock, read
+ * after that moment, plus the guard for the network (WINDOW_GUARD), and counts one window more.
+ * (The OpenAI-compatible and LibreTranslate engines call `sent` just before sending: for them the
+ * guard also covers building the request, as in the local scheduler.) A request arrives after its slot was taken and before it is dated, so no delay
+ * between taking and sending can put more than `rate` arrivals in a window; and a slot costs the
+ * window, the guard and the time to send, not the server's latency. A request that never reports
+ * `sent` is dated when it finished (it arrived before its answer); a worker that dies mid-request
+ * frees its slot after `holdMs`. The first version dated slots when taken (7 arrivals in a second
+ * under load); the second held them until a window after the answer (83 % of the limit).
  */
 import type { Redis } from 'ioredis';
 import type { Pacing } from '../providers/provider.js';
+import { WINDOW_GUARD } from '../queue/sliding-window.js';
 
 // KEYS[1] log; ARGV: now, window, rate, member, hold. Returns 0 when taken, else ms to wait.
 // A slot in flight is scored `now + hold` (counted until it finishes or its worker is long dead).
@@ -31,9 +38,18 @@ local oldest = redis.call('zrange', KEYS[1], 0, 0, 'WITHSCORES')
 return math.min(window, math.max(1, tonumber(oldest[2]) + window - now))
 `;
 
-// KEYS[1] log; ARGV: now, member, window. The request finished: its slot counts `window` more.
-const FINISH = `
-redis.call('zadd', KEYS[1], 'XX', tonumber(ARGV[1]), ARGV[2])
+// KEYS[1] log; ARGV: offset, member, window, 'sent' | 'finished'. Dates a slot at Redis's now +
+// `offset`, read here (after the request left). Sent: always (a call that sends again, such as a
+// chat model asked a second time, is dated by its last request). Finished: only earlier (LT), so
+// the answer never moves the date a request was sent with. XX: a slot already gone stays gone.
+const DATE = `
+local time = redis.call('time')
+local at = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) + tonumber(ARGV[1])
+if ARGV[4] == 'sent' then
+  redis.call('zadd', KEYS[1], 'XX', at, ARGV[2])
+else
+  redis.call('zadd', KEYS[1], 'XX', 'LT', at, ARGV[2])
+end
 if redis.call('pttl', KEYS[1]) < tonumber(ARGV[3]) then redis.call('pexpire', KEYS[1], ARGV[3]) end
 return 0
 `;
@@ -65,8 +81,21 @@ export async function takeSlot(redis: Redis, queue: string, pacing: Pacing, hold
   return { wait: Number(wait), member };
 }
 
-/** The slot's request finished (answered, failed or aborted): it counts one window from now. */
+/**
+ * The slot's request is on the wire: it counts one window (and the guard) from now. Called from
+ * the provider's `sent` hook, so it may come before or after the request finished.
+ */
+export async function sentSlot(redis: Redis, queue: string, pacing: Pacing, member: string): Promise<void> {
+  if (!Number.isFinite(pacing.rate)) return;
+  const guard = Math.ceil(pacing.windowMs * WINDOW_GUARD);
+  await redis.eval(DATE, 1, logKey(queue), guard, member, pacing.windowMs + guard, 'sent');
+}
+
+/**
+ * The slot's request finished (answered, failed or aborted): unless `sent` dated it earlier, it
+ * counts one window from now (it reached the server, if at all, before now).
+ */
 export async function finishSlot(redis: Redis, queue: string, pacing: Pacing, member: string): Promise<void> {
-  const now = await redisNow(redis);
-  await redis.eval(FINISH, 1, logKey(queue), now, member, pacing.windowMs);
+  if (!Number.isFinite(pacing.rate)) return;
+  await redis.eval(DATE, 1, logKey(queue), 0, member, pacing.windowMs, 'finished');
 }

@@ -14,7 +14,7 @@ import { type ProviderName, providers } from '../providers/index.js';
 import type { Pacing, Provider, ProviderTerm } from '../providers/provider.js';
 import { failureText, glossaryKey, queueName, type RequestJobData, type RequestJobResult } from './jobs.js';
 import { connectRedis, redisError, redisName } from './redis-connection.js';
-import { finishSlot, takeSlot } from './sliding-window.js';
+import { finishSlot, sentSlot, takeSlot } from './sliding-window.js';
 
 export interface WorkerRunOptions {
   redisUrl: string;
@@ -95,10 +95,12 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
       await queue.rateLimit(wait);
       throw new RateLimitError();
     }
+    const sent = () =>
+      void sentSlot(connection, queueName(options.provider), pacing, member).catch(() => undefined);
     const finished = () =>
       finishSlot(connection, queueName(options.provider), pacing, member).catch(() => undefined);
     try {
-      const result = await engine.translate(job.data.texts, controller.signal).finally(finished);
+      const result = await engine.translate(job.data.texts, controller.signal, { sent }).finally(finished);
       options.onEvent?.({ type: 'job-done', id: String(job.id), texts: job.data.texts.length });
       return result;
     } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * The Apertium provider's processes: warm pipelines in a pool, abort, a stage dying
  * mid-batch, and close() leaving no process behind. Real Apertium; the stages are
- * direct children of this test process, read from /proc.
+ * descendants of this test process (under one `sh` per pipeline), read from /proc.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/errors.js';
@@ -99,5 +99,23 @@ describe('close()', () => {
     provider = undefined;
     // kill(pid, 0) succeeds on a zombie: failing means exited *and* reaped.
     expect(started.filter((stage) => processExists(stage.pid))).toEqual([]);
+  });
+});
+
+describe('the unknown-word repair', () => {
+  it('starts its chains with the first batch, one without unknown words too, and close() ends them', async () => {
+    provider = await createApertium({ ...options, jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const onePipeline = apertiumStages().length;
+    await provider.close();
+    // The repair's pipelines (es→fr, fr→eo→en, fr→ca→en; npm run seed installs them) start beside the
+    // main one, so they load while it translates.
+    provider = await createApertium({ sourceLang: 'fr', targetLang: 'en', jobs: 1 });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    await waitFor(() => apertiumStages().length > onePipeline, 'the repair chains to start');
+    const started = apertiumStages().map((stage) => stage.pid);
+    await provider.close();
+    provider = undefined;
+    expect(started.filter((pid) => processExists(pid))).toEqual([]);
   });
 });

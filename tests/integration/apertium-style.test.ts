@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { locateApertium } from '../../src/providers/apertium/install.js';
+import { locateApertium, locateWrapper } from '../../src/providers/apertium/install.js';
 import { LocationLexicon } from '../../src/providers/apertium/locations.js';
 import { runMain, tempDir } from '../support/cli.js';
 
@@ -108,7 +108,8 @@ describe('à + place → in', () => {
 
 describe('LocationLexicon (Apertium’s English dictionary)', () => {
   it('finds the words tagged as locations, only where the French has a bare « à »', async () => {
-    const { stages } = await locateApertium('apertium', ['fr-es', 'spa-eng_US'], process.env);
+    const wrapper = await locateWrapper('apertium', process.env);
+    const { stages } = await locateApertium(wrapper, ['fr-es', 'spa-eng_US'], process.env);
     const lexicon = await LocationLexicon.beside(stages, process.env);
     const [withA, withoutA] = await lexicon.locations(
       ['He lives to Houston, not to Brooklyn.', 'He writes to Houston.'],

@@ -1,15 +1,16 @@
 /**
  * Scale-out with real processes: a real Redis, `versio worker` processes of the built CLI, and
- * the DeepL-compatible server counting what it receives. The limit holds summed over every
- * worker, each segment is translated once, the outputs are those of a local run, and neither a
- * worker killed mid-job nor a Redis stopped mid-run loses anything.
+ * the DeepL-compatible server, in a process of its own, counting what it receives. The limit
+ * holds summed over every worker, each segment is translated once, the outputs are those of a
+ * local run, and neither a worker killed mid-job nor a Redis stopped mid-run loses anything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { binPath, runBin, tempDir } from '../support/cli.js';
-import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
+import { mostInOneWindow } from '../support/deepl-server.js';
+import { type DeeplServerProcess, startDeeplServerProcess } from '../support/deepl-server-process.js';
 import { type RedisServer, startRedis } from '../support/redis-server.js';
 
 const KEY = 'versio-test-key:fx';
@@ -29,6 +30,16 @@ const towns = [
   'Tartous',
   'Daraa',
   'Palmyre',
+  'Qamichli',
+  'Manbij',
+  'Afrin',
+  'Kobané',
+  'Jablé',
+  'Banias',
+  'Salamiyé',
+  'Douma',
+  'Zabadani',
+  'Bosra',
 ];
 function article(town: string, i: number): string {
   return [
@@ -54,7 +65,7 @@ function project(count: number) {
 }
 
 let redis: RedisServer;
-let server: DeeplServer;
+let server: DeeplServerProcess;
 const children: ChildProcess[] = [];
 
 function startWorker(lockMs = 30_000): ChildProcess {
@@ -87,17 +98,6 @@ const translate = (dir: string, files: string[], extra: string[] = []) =>
     env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url },
   });
 
-/** Most requests the server saw start in any rolling window. */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while ((sorted[j] ?? 0) - (sorted[i] ?? 0) >= windowMs) i++;
-    best = Math.max(best, j - i + 1);
-  }
-  return best;
-}
-
 const undated = (xml: string) => xml.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'DATE');
 
 beforeEach(async () => {
@@ -111,20 +111,27 @@ afterEach(async () => {
 
 describe('versio worker + versio translate --redis', () => {
   it('three workers keep one rate limit, translate each segment once, and write what a local run writes', async () => {
-    server = await startDeeplServer({ authKeys: [KEY], latencyMs: 150 });
-    const { dir, files } = project(10);
+    server = await startDeeplServerProcess({ authKeys: [KEY], latencyMs: 150, arrivalBounds: true });
+    // 20 articles, all queued at once (--jobs 20): 20 requests against 5 a second, so the limit binds.
+    const { dir, files } = project(20);
     for (let i = 0; i < 3; i++) startWorker();
-    const remote = await translate(dir.path, files, ['--redis', redis.url, '--out', 'remote', '--json']);
+    const remote = await translate(dir.path, files, [
+      '--redis',
+      redis.url,
+      '--out',
+      'remote',
+      '--json',
+      '--jobs',
+      '20',
+    ]);
     expect(remote.stderr).toBe('');
     expect(remote.code).toBe(0);
-    const requests = server.stats().translations.filter((t) => t.status === 200);
-    expect(
-      busiestWindow(
-        requests.map((r) => r.at),
-        WINDOW_MS,
-      ),
-    ).toBeLessThanOrEqual(RATE);
-    expect(server.stats().statuses['429']).toBeUndefined();
+    const stats = await server.stats();
+    const requests = stats.translations.filter((t) => t.status === 200);
+    // Each arrival is an interval that holds however late the server read it (arrivalBounds):
+    // never more than RATE requests certainly inside one rolling window.
+    expect(mostInOneWindow(requests, WINDOW_MS)).toBeLessThanOrEqual(RATE);
+    expect(stats.statuses['429']).toBeUndefined();
     const sent = requests.flatMap((r) => r.texts);
     expect(new Set(sent).size).toBe(sent.length);
     // The --json summary counts what the workers translated, as a local run's would.
@@ -133,10 +140,10 @@ describe('versio worker + versio translate --redis', () => {
     expect(summary.documents).toHaveLength(files.length);
     expect(summary.documents.reduce((n, d) => n + d.translated, 0)).toBe(sent.length);
 
-    const billed = server.stats().billedCharacters;
+    const billed = stats.billedCharacters;
     const local = await translate(dir.path, files, ['--out', 'local', '--memory', 'local.jsonl']);
     expect(local.code).toBe(0);
-    expect(server.stats().billedCharacters - billed).toBe(billed);
+    expect((await server.stats()).billedCharacters - billed).toBe(billed);
     for (let i = 0; i < files.length; i++) {
       const name = `a${i}.en`;
       expect(readFileSync(join(dir.path, `remote/${name}.txt`), 'utf8')).toBe(
@@ -150,16 +157,16 @@ describe('versio worker + versio translate --redis', () => {
     expect(rerun.code).toBe(0);
     // Nothing goes to the engine again (the targets come from the memory or the XLIFF already written).
     for (const d of (JSON.parse(rerun.stdout) as Summary).documents) expect(d.translated).toBe(0);
-    expect(server.stats().translations.length).toBe(requests.length * 2);
+    expect((await server.stats()).translations.length).toBe(requests.length * 2);
     dir.cleanup();
   });
 
   it('a worker killed mid-job: another takes the job over and the run finishes with nothing lost', async () => {
-    server = await startDeeplServer({ authKeys: [KEY], latencyMs: 1500 });
+    server = await startDeeplServerProcess({ authKeys: [KEY], latencyMs: 1500 });
     const { dir, files } = project(1);
     const first = startWorker(1000);
     const run = translate(dir.path, files, ['--redis', redis.url]);
-    while (server.stats().translations.length === 0) await new Promise((r) => setTimeout(r, 20));
+    while ((await server.stats()).translations.length === 0) await new Promise((r) => setTimeout(r, 20));
     first.kill('SIGKILL');
     startWorker(1000);
     const result = await run;
@@ -172,7 +179,7 @@ describe('versio worker + versio translate --redis', () => {
   });
 
   it('Ctrl-C while no worker runs: exit 130, the jobs stay queued, the Redis password is never shown', async () => {
-    server = await startDeeplServer({ authKeys: [KEY] });
+    server = await startDeeplServerProcess({ authKeys: [KEY] });
     const { Redis } = await import('ioredis');
     const admin = new Redis(redis.url);
     await admin.config('SET', 'requirepass', 's3cret-pass');
@@ -202,16 +209,16 @@ describe('versio worker + versio translate --redis', () => {
     expect(stderr).not.toContain('s3cret-pass');
     expect(await watch.llen('bull:versio-deepl:wait')).toBe(1);
     watch.disconnect();
-    expect(server.stats().translations).toEqual([]);
+    expect((await server.stats()).translations).toEqual([]);
     dir.cleanup();
   });
 
   it('Redis stopped mid-run: exit 3 in one line; after a restart the same command finishes', async () => {
-    server = await startDeeplServer({ authKeys: [KEY], latencyMs: 3000 });
+    server = await startDeeplServerProcess({ authKeys: [KEY], latencyMs: 3000 });
     const { dir, files } = project(1);
     startWorker();
     const run = translate(dir.path, files, ['--redis', redis.url]);
-    while (server.stats().translations.length === 0) await new Promise((r) => setTimeout(r, 20));
+    while ((await server.stats()).translations.length === 0) await new Promise((r) => setTimeout(r, 20));
     await redis.stop();
     const failed = await run;
     expect(failed.code).toBe(3);

@@ -1,6 +1,6 @@
 /**
- * The child processes of this test process, read from /proc: the Apertium provider
- * spawns every pipeline stage as a direct child, so tests can see, kill and count them.
+ * The descendants of this test process, read from /proc: the Apertium provider starts each
+ * pipeline through one `sh` (a subshell per stage), so tests can see, kill and count the stages.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -24,18 +24,32 @@ function stat(pid: number): { ppid: number; info: ChildInfo } | undefined {
   }
 }
 
-export function childProcesses(): ChildInfo[] {
-  return readdirSync('/proc')
+/** Every process under this one (children, their children, …). */
+export function descendantProcesses(): ChildInfo[] {
+  const entries = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .flatMap((name) => {
       const entry = stat(Number(name));
-      return entry && entry.ppid === process.pid ? [entry.info] : [];
+      return entry ? [entry] : [];
     });
+  const found: ChildInfo[] = [];
+  const parents = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { ppid, info } of entries) {
+      if (parents.has(ppid) && !parents.has(info.pid)) {
+        parents.add(info.pid);
+        found.push(info);
+        grew = true;
+      }
+    }
+  }
+  return found;
 }
 
-/** Children running an Apertium or lttoolbox stage. */
+/** Descendants running an Apertium or lttoolbox stage. */
 export function apertiumStages(): ChildInfo[] {
-  return childProcesses().filter((child) => /^(lt-|lrx-|apertium)/.test(child.command));
+  return descendantProcesses().filter((child) => /^(lt-|lrx-|apertium)/.test(child.command));
 }
 
 /** Whether a process with this id still exists (a zombie counts as existing). */

@@ -28,13 +28,17 @@ export interface DeeplServerOptions {
   slidingLimit?: { rate: number; windowMs: number };
   /** Every /v2/translate request with a text containing `match` gets 429 with `Retry-After: retryAfter` (seconds). */
   refuse?: { match: string; retryAfter: number };
+  /** Date each /v2/translate request by an interval (`after`, `at`) that holds however late it is read. */
+  arrivalBounds?: boolean;
 }
 
 /** One /v2/translate request that passed validation, with the status it was answered. */
 export interface TranslateRecord {
   session?: string;
-  /** Arrival, in ms since the server started. */
+  /** When the server read the request (ms since it started): it arrived then or before. */
   at: number;
+  /** With `arrivalBounds`: it arrived after this (ms since the server started). */
+  after?: number;
   status: number;
   texts: string[];
   targetLang: string;
@@ -106,3 +110,6 @@ export interface DeeplServer {
 }
 
 export function startDeeplServer(options?: DeeplServerOptions): Promise<DeeplServer>;
+
+/** Most /v2/translate requests certainly inside one rolling window of `windowMs` (see `arrivalBounds`). */
+export function mostInOneWindow(records: readonly { at: number; after?: number }[], windowMs: number): number;

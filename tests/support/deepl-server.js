@@ -30,6 +30,14 @@
  * `peakInFlight`, and `early`: requests that arrived while a Retry-After this server sent had not
  * yet passed, leaving out the first 100 ms after it was sent (requests already on their way): a
  * client that honours Retry-After for the whole lane sends none.
+ *
+ * `options.arrivalBounds` dates each /v2/translate request by an interval instead of a moment:
+ * the server reads a request late when its process is not scheduled (a loaded machine), so the
+ * moment it reads it (`at`) is only an upper bound of its arrival. A 5 ms heartbeat gives the
+ * lower bound (`after`): a request whose bytes were in the socket when the loop last polled
+ * would have been read then (or, on a new connection, accepted then and read at the next poll),
+ * and at most two heartbeats fire between two polls; so the third heartbeat back from the read
+ * came before the arrival. `mostInOneWindow` counts with these intervals.
  */
 import http from 'node:http';
 import { mockTranslate } from './deepl-mock-translate.js';
@@ -75,17 +83,29 @@ export async function startDeeplServer(options = {}) {
   const IN_TRANSIT_MS = 100;
   const TOLERANCE_MS = 50;
 
+  // The last three heartbeats (see arrivalBounds); before the first, the server was not listening.
+  const beats = [startedAt, startedAt, startedAt];
+  const heartbeat = options.arrivalBounds
+    ? setInterval(() => {
+        beats.push(Date.now());
+        beats.shift();
+      }, 5)
+    : undefined;
+
   const server = http.createServer((req, res) => {
     const now = Date.now();
     stats.arrivals.push(now - startedAt);
+    /** @type {{ at: number, after?: number }} */
+    const arrival = { at: now - startedAt };
+    if (heartbeat) arrival.after = beats[0] - startedAt;
     if (now > retryAfterSent + IN_TRANSIT_MS && now < retryAfterUntil - TOLERANCE_MS) stats.early++;
     inFlight++;
     stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
     res.on('close', () => {
       inFlight--;
     });
-    /** @type {{ session?: any }} */
-    const state = {};
+    /** @type {{ session?: any, arrival: { at: number, after?: number } }} */
+    const state = { arrival };
     handle(req, res, state).catch((error) => {
       const status = error instanceof HttpError ? error.status : 500;
       reply(req, res, state.session, status, {
@@ -94,7 +114,7 @@ export async function startDeeplServer(options = {}) {
     });
   });
 
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {{ session?: any }} state */
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {{ session?: any, arrival: { at: number, after?: number } }} state */
   async function handle(req, res, state) {
     const body = await readBody(req);
     stats.requests++;
@@ -145,7 +165,7 @@ export async function startDeeplServer(options = {}) {
     const method = req.method ?? 'GET';
 
     if (path === '/v2/translate' && method === 'POST')
-      return translate(req, res, session, account, usage, params);
+      return translate(req, res, session, account, usage, params, state.arrival);
     if (path === '/v2/usage') {
       const limit = usage.characterLimit ?? options.characterLimit ?? 0;
       return reply(req, res, session, 200, { character_count: usage.characterCount, character_limit: limit });
@@ -169,8 +189,8 @@ export async function startDeeplServer(options = {}) {
     return reply(req, res, session, 404, { message: 'Not found' });
   }
 
-  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} session @param {any} account @param {any} usage @param {import('./deepl-server-protocol.js').Params} params */
-  function translate(req, res, session, account, usage, params) {
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {any} session @param {any} account @param {any} usage @param {import('./deepl-server-protocol.js').Params} params @param {{ at: number, after?: number }} arrival */
+  function translate(req, res, session, account, usage, params, arrival) {
     const { texts, targetLang, sourceLang, formality, tagHandling, glossaryId } = parseTranslate(params);
     const glossary =
       glossaryId === undefined
@@ -178,7 +198,7 @@ export async function startDeeplServer(options = {}) {
         : translationDictionary(account.glossaries, glossaryId, sourceLang ?? '', targetLang);
     const record = {
       session: session?.id,
-      at: Date.now() - startedAt,
+      ...arrival,
       status: 0,
       texts,
       targetLang,
@@ -315,6 +335,7 @@ export async function startDeeplServer(options = {}) {
     },
     close: () =>
       new Promise((resolve, reject) => {
+        clearInterval(heartbeat);
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -351,4 +372,20 @@ function takeToken(bucket, limit) {
   if (bucket.tokens < 1) return false;
   bucket.tokens -= 1;
   return true;
+}
+
+/**
+ * Most /v2/translate requests certainly inside one rolling window: requests whose arrival
+ * intervals (`after`, `at`; see arrivalBounds) all lie within `windowMs` of the earliest bound.
+ * Without bounds, `after` is `at` and this is the plain count of reads in a rolling window.
+ * @param {readonly { at: number, after?: number }[]} records @param {number} windowMs
+ */
+export function mostInOneWindow(records, windowMs) {
+  let most = 0;
+  for (const first of records) {
+    const from = first.after ?? first.at;
+    const inside = records.filter((r) => (r.after ?? r.at) >= from && r.at < from + windowMs);
+    most = Math.max(most, inside.length);
+  }
+  return most;
 }

@@ -1,16 +1,22 @@
 /**
  * One warm Apertium pipeline: every stage of both legs (fr-es, then spa-eng) in
- * null-flush mode, each stage a child process whose stdout feeds the next one's stdin.
+ * null-flush mode, each stage a process whose stdout feeds the next one's stdin.
  * Each NUL-terminated record written in comes back as one NUL-terminated record, and
  * the processes stay up between calls, so the transducers load once per pipeline.
  *
- * Node plumbs the stages itself (as Apertium-APy does) rather than a `bash -c 'a | b'`:
- * bash would keep waiting on the other stages when one dies, stdout would stay open and
- * the call would hang; here the first stage to exit takes the others down and fails the call.
+ * One `sh` per pipeline starts the stages (stage-status.ts): Node's spawn() blocks the event
+ * loop until the child has exec'd, so 24 stages spawned from Node cost 24 scheduling delays
+ * in a row — 0.6 s on a loaded 2-core machine, 3 s for the four pipelines of the repair —
+ * where a shell forks them without waiting, as `apertium a | apertium b` does. Each stage still
+ * reports its own end: its wrapper subshell prints the stage's pid when it starts and its exit
+ * status when it ends on a status pipe (fd 3), so the first stage to exit takes the others down
+ * and fails the call (a plain `sh -c 'a | b'` would keep waiting on the other stages, and the
+ * call would hang), and the stages can be killed one by one by pid.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { describeEnd, launchScript, rootCause, type StageEnd, statusEnd } from './stage-status.js';
 
 /** Rejection when the pipeline dies with records still owed. */
 export class PipelineExit extends Error {}
@@ -24,13 +30,7 @@ interface PendingCall {
   reject: (error: Error) => void;
 }
 
-interface StageEnd {
-  name: string;
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
+/** The stages share the shell's stderr: its last characters go into the error message. */
 const STDERR_TAIL = 1_000;
 /**
  * When one stage dies, its neighbours follow (EOF downstream, SIGPIPE upstream); wait this
@@ -38,76 +38,92 @@ const STDERR_TAIL = 1_000;
  */
 const SETTLE_MS = 250;
 
-/** The end that explains the others: a signal other than SIGPIPE, then an error code. */
-function rootCause(ends: readonly StageEnd[]): StageEnd | undefined {
-  const rank = (end: StageEnd) =>
-    end.signal && end.signal !== 'SIGPIPE' ? 0 : end.code ? 1 : end.signal ? 2 : 3;
-  return [...ends].sort((a, b) => rank(a) - rank(b))[0];
-}
-
-function describeEnd(end: StageEnd): string {
-  const how = end.signal ? `was killed (${end.signal})` : `exited with code ${end.code}`;
-  return `${end.name} ${how}${end.stderr ? `: ${end.stderr}` : ''}`;
+/** SIGKILL to a stage; its subshell reaps it. A stage that already exited is no error. */
+function killProcess(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {}
 }
 
 export class ApertiumPipeline {
-  readonly #stages: ChildProcess[] = [];
+  readonly #shell: ChildProcess;
+  readonly #names: string[];
+  /** Stage pids as their subshells report them; a stage that ended is removed. */
+  readonly #pids = new Map<number, number>();
   readonly #input: Writable;
   readonly #exited: Promise<void>;
   #alive = true;
   #killing = false;
   #pending: PendingCall | undefined;
   #partial: Buffer[] = [];
+  #status = '';
+  #stderr = '';
   readonly #ends: StageEnd[] = [];
 
   /** `stages`: one argv per process, in pipeline order (see mode-commands.ts). */
   constructor(stages: readonly (readonly string[])[], env: NodeJS.ProcessEnv) {
-    let upstream: Readable | 'pipe' = 'pipe';
-    const exits: Promise<void>[] = [];
-    for (const [command, ...args] of stages) {
-      if (command === undefined) continue;
-      const child = spawn(command, args, { env, stdio: [upstream, 'pipe', 'pipe'] });
-      // The child holds its own copy of the upstream pipe; ours would only keep it open.
-      if (upstream !== 'pipe') upstream.destroy();
-      let stderr = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
-      });
-      const name = path.basename(command);
-      exits.push(
-        new Promise((resolve) => {
-          child.on('error', (error) => {
-            stderr += error.message;
-          });
-          child.on('close', (code, signal) => {
-            this.#stageEnded({ name, code, signal, stderr: stderr.trim() });
-            resolve();
-          });
-        }),
-      );
-      this.#stages.push(child);
-      upstream = child.stdout as Readable;
-    }
-    const first = this.#stages[0];
-    if (!first?.stdin || upstream === 'pipe') throw new Error('ApertiumPipeline: no stages');
-    this.#input = first.stdin;
+    const argvs = stages.filter((argv) => argv.length > 0);
+    if (argvs.length === 0) throw new Error('ApertiumPipeline: no stages');
+    this.#names = argvs.map((argv) => path.basename(argv[0] ?? ''));
+    this.#shell = spawn('/bin/sh', ['-c', launchScript(argvs)], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    });
+    const [input, output, stderr, status] = this.#shell.stdio as unknown as [
+      Writable,
+      Readable,
+      Readable,
+      Readable,
+    ];
+    this.#input = input;
     // EPIPE when a stage died: its exit is reported instead.
     this.#input.on('error', () => {});
-    upstream.on('data', (chunk: Buffer) => this.#read(chunk));
-    this.#exited = Promise.all(exits).then(() => {
+    output.on('data', (chunk: Buffer) => this.#read(chunk));
+    stderr.on('data', (chunk: Buffer) => {
+      this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    });
+    status.on('data', (chunk: Buffer) => this.#readStatus(chunk.toString('utf8')));
+    this.#exited = new Promise<void>((resolve) => {
+      this.#shell.on('error', (error) => {
+        this.#stderr += error.message;
+      });
+      this.#shell.on('close', (code, signal) => {
+        // The shell itself ended without a stage saying so (it could not start, or was killed).
+        if (this.#alive) this.#stageEnded({ name: 'sh', code, signal });
+        resolve();
+      });
+    }).then(() => {
+      // The shell's stderr is read to its end by now.
       const cause = rootCause(this.#ends);
-      const reason = cause ? describeEnd(cause) : 'the Apertium pipeline was stopped';
+      const reason = cause ? describeEnd(cause, this.#stderr.trim()) : 'the Apertium pipeline was stopped';
       this.#fail(new PipelineExit(reason));
     });
+  }
+
+  /** Status lines from the stages' subshells: `pid <stage> <pid>`, `end <stage> <status>`. */
+  #readStatus(text: string): void {
+    const lines = (this.#status + text).split('\n');
+    this.#status = lines.pop() ?? '';
+    for (const line of lines) {
+      const [kind, stage, value] = line.split(' ');
+      const index = Number(stage);
+      if (kind === 'pid') {
+        this.#pids.set(index, Number(value));
+        if (this.#killing) killProcess(Number(value));
+      } else if (kind === 'end') {
+        this.#pids.delete(index);
+        this.#stageEnded(statusEnd(this.#names[index] ?? 'stage', Number(value)));
+      }
+    }
   }
 
   get alive(): boolean {
     return this.#alive;
   }
 
-  /** Process ids of the stages, first to last. */
+  /** Process ids of the stages still running, first to last (once their subshells have reported them). */
   get pids(): number[] {
-    return this.#stages.flatMap((stage) => (stage.pid === undefined ? [] : [stage.pid]));
+    return [...this.#pids].sort(([a], [b]) => a - b).map(([, pid]) => pid);
   }
 
   /**
@@ -169,19 +185,23 @@ export class ApertiumPipeline {
     call?.reject(error);
   }
 
-  /** Kills every stage; a pending call rejects once they have all exited. */
+  /** Kills every stage (a stage not yet reported is killed when it is); a pending call rejects once they have all exited. */
   kill(): void {
     this.#alive = false;
     this.#killing = true;
-    for (const stage of this.#stages) {
-      if (stage.exitCode === null && stage.signalCode === null) stage.kill('SIGKILL');
-    }
+    for (const pid of this.#pids.values()) killProcess(pid);
   }
 
-  /** Ends input so the stages exit in turn; kills what is left after `graceMs`. Resolves once all have exited. */
+  /**
+   * Ends input so the stages exit in turn (a pending call is answered first); kills what is left
+   * after `graceMs`. Resolves once all have exited. An idle pipeline owes nothing: the pool stops
+   * it with `graceMs` 0, at once, instead of waiting for the end of input to pass stage by stage
+   * (on a loaded machine each of the 24–29 stages waits its turn for a CPU).
+   */
   async close(graceMs = 5_000): Promise<void> {
     this.#alive = false;
     this.#input.end();
+    if (graceMs <= 0) this.kill();
     const timer = setTimeout(() => this.kill(), graceMs);
     await this.#exited;
     clearTimeout(timer);

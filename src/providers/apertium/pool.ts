@@ -34,6 +34,14 @@ export class PipelinePool {
     }
   }
 
+  /**
+   * Starts a pipeline ahead of the first call (when none runs yet), so that its processes load
+   * their transducers while other work goes on; the first call then finds it idle.
+   */
+  warm(): void {
+    if (!this.#closed && this.#all.size === 0) this.#idle.push(this.#spawn());
+  }
+
   /** Pipelines currently running (for tests and diagnostics). */
   get pipelines(): readonly ApertiumPipeline[] {
     return [...this.#all];
@@ -84,14 +92,15 @@ export class PipelinePool {
     }
   }
 
-  /** Ends every pipeline (a busy one answers its call first) and waits until all their processes have exited. */
+  /** Ends every pipeline (a busy one answers its call first, an idle one is killed) and waits until all their processes have exited. */
   async close(): Promise<void> {
     this.#closed = true;
     for (const waiter of this.#waiters.splice(0))
       waiter.reject(new ProviderError('the Apertium provider is closed'));
-    this.#idle.length = 0;
+    const idle = new Set(this.#idle.splice(0));
     const all = [...this.#all];
     this.#all.clear();
-    await Promise.all(all.map((pipeline) => pipeline.close()));
+    // An idle pipeline is stopped at once; a busy one answers its call first.
+    await Promise.all(all.map((pipeline) => pipeline.close(idle.has(pipeline) ? 0 : undefined)));
   }
 }

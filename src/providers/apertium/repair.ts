@@ -7,8 +7,9 @@
  *   prefix), which is then translated the same way.
  * Only one-word results with no mark are kept; a Spanish leak that no chain translates is
  * replaced by its French source word, any other word is just unmarked. All lookups of
- * a batch go through one exchange per chain (many words, one call), on one pipeline per chain
- * started at the first lookup. A chain that is not installed is skipped.
+ * a batch go through one exchange per chain (many words, one call), on one pipeline per chain;
+ * each chain remembers its answers, so a word is looked up once per run. A chain that is not
+ * installed is skipped.
  */
 import { ApertiumPipeline } from './pipeline.js';
 import { PipelinePool } from './pool.js';
@@ -33,18 +34,37 @@ export interface RepairChains {
 const unmark = (text: string, source: string) =>
   source.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, new Map());
 
+/** One chain's warm pipeline and the answers it gave (`undefined`: looked up, nothing kept). */
+interface Chain {
+  pool: PipelinePool;
+  answers: Map<string, string | undefined>;
+}
+
 export class UnknownWordRepair {
-  readonly #back: PipelinePool | undefined;
-  readonly #forward: PipelinePool[];
+  readonly #back: Chain | undefined;
+  readonly #forward: Chain[];
 
   readonly #enabled: boolean;
 
   /** `enabled: false` (VERSIO_REPAIR=off, for the bench) only removes the marks. */
   constructor(chains: RepairChains, env: NodeJS.ProcessEnv, enabled = true) {
     this.#enabled = enabled;
-    const pool = (stages: string[][]) => new PipelinePool(1, () => new ApertiumPipeline(stages, env));
-    this.#back = chains.backToFrench && pool(chains.backToFrench);
-    this.#forward = chains.toEnglish.map(pool);
+    const chain = (stages: string[][]): Chain => ({
+      pool: new PipelinePool(1, () => new ApertiumPipeline(stages, env)),
+      answers: new Map(),
+    });
+    this.#back = chains.backToFrench && chain(chains.backToFrench);
+    this.#forward = chains.toEnglish.map(chain);
+  }
+
+  /**
+   * Starts every chain's pipeline now (the provider calls this once the first batch is on its
+   * way): their transducers load while the main pipeline translates, instead of one chain after
+   * the other once its words are known. Almost every article has unknown words.
+   */
+  warm(): void {
+    if (!this.#enabled) return;
+    for (const chain of [this.#back, ...this.#forward]) chain?.pool.warm();
   }
 
   /** Chains found, for the memory fingerprint. */
@@ -77,6 +97,11 @@ export class UnknownWordRepair {
         else leaks.push({ segment, word });
       }
     }
+    // The French words that passed through go to the English chains while the leaks are
+    // back-translated; the source words found for the leaks follow.
+    const passed = [...new Set(work.flatMap(({ french }) => [...french.values()]))];
+    const first = this.#toEnglish(passed, signal);
+    first.catch(() => {}); // awaited below: an abort meanwhile is not an unhandled rejection
     if (leaks.length > 0) {
       const back = await this.#lookup(this.#back, [...new Set(leaks.map((l) => l.word))], signal);
       for (const { segment, word } of leaks) {
@@ -85,14 +110,16 @@ export class UnknownWordRepair {
         if (match) segment.french.set(word, match);
       }
     }
-    const english = new Map<string, string>();
-    let pending = [...new Set(work.flatMap(({ french }) => [...french.values()]))];
-    for (const chain of this.#forward) {
-      if (pending.length === 0) break;
-      const found = await this.#lookup(chain, pending, signal);
-      for (const [word, result] of found) english.set(word, result);
-      pending = pending.filter((word) => !english.has(word));
-    }
+    const asked = new Set(passed);
+    const more = new Set(leaks.flatMap(({ segment, word }) => segment.french.get(word) ?? []));
+    const [english, fromLeaks] = await Promise.all([
+      first,
+      this.#toEnglish(
+        [...more].filter((word) => !asked.has(word)),
+        signal,
+      ),
+    ]);
+    for (const [word, result] of fromLeaks) english.set(word, result);
     return work.map(({ source: sourceText, marked: text, french }) => {
       const repairs = new Map<string, string>();
       for (const [marked, source] of french) {
@@ -109,10 +136,35 @@ export class UnknownWordRepair {
     });
   }
 
-  /** Words through one chain in one exchange; the accepted one-word results, by input word. */
-  async #lookup(pool: PipelinePool | undefined, words: string[], signal: AbortSignal) {
+  /**
+   * French words → English: every chain at once (each its own pipeline), the first chain's
+   * answer kept, a later chain's only where the earlier ones have none (fr→eo→en before fr→ca→en).
+   */
+  async #toEnglish(words: string[], signal: AbortSignal): Promise<Map<string, string>> {
+    const english = new Map<string, string>();
+    if (words.length === 0) return english;
+    const answers = await Promise.all(this.#forward.map((chain) => this.#lookup(chain, words, signal)));
+    for (const word of words) {
+      const found = answers.map((answer) => answer.get(word)).find((result) => result !== undefined);
+      if (found !== undefined) english.set(word, found);
+    }
+    return english;
+  }
+
+  /** Words through one chain (those it has not answered yet, in one exchange); the accepted one-word results, by input word. */
+  async #lookup(chain: Chain | undefined, words: string[], signal: AbortSignal) {
     const results = new Map<string, string>();
-    if (pool === undefined || words.length === 0) return results;
+    if (chain === undefined) return results;
+    const asked = words.filter((word) => !chain.answers.has(word));
+    if (asked.length > 0) await this.#ask(chain, asked, signal);
+    for (const word of words) {
+      const answer = chain.answers.get(word);
+      if (answer !== undefined) results.set(word, answer);
+    }
+    return results;
+  }
+
+  async #ask({ pool, answers }: Chain, words: string[], signal: AbortSignal): Promise<void> {
     const payload = words.map((word, i) => encodeRecord(word, i)).join('') + encodeRecord('', words.length);
     const isClosing = (record: string) => decodeRecord(record, '')?.index === words.length;
     let records: string[];
@@ -120,17 +172,15 @@ export class UnknownWordRepair {
       records = await pool.use(signal, (pipeline) => pipeline.exchange(payload, words.length + 1, isClosing));
     } catch (error) {
       if (signal.aborted) throw error;
-      return results; // a repair is an extra: a chain that fails leaves the words unmarked
+      return; // a repair is an extra: a chain that fails leaves the words unmarked (and asks again next time)
     }
     words.forEach((word, i) => {
       const decoded = decodeRecord(records[i] ?? '', word, true);
-      const accepted = decoded?.index === i ? acceptedLookup(decoded.text, word) : undefined;
-      if (accepted !== undefined) results.set(word, accepted);
+      answers.set(word, decoded?.index === i ? acceptedLookup(decoded.text, word) : undefined);
     });
-    return results;
   }
 
   close(): Promise<unknown> {
-    return Promise.all([this.#back?.close(), ...this.#forward.map((pool) => pool.close())]);
+    return Promise.all([this.#back, ...this.#forward].map((chain) => chain?.pool.close()));
   }
 }
