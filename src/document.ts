@@ -34,8 +34,17 @@ export interface TermSpan {
 
 /** Where a target came from, for notes and provenance metadata. */
 export interface Provenance {
-  /** Engine name (`apertium`, `deepl`, `pseudo`), or `memory:<engine>`, or `human`. */
+  /**
+   * Who wrote the target: an engine (`apertium`, `deepl`, `pseudo`) or `human`; for a target from
+   * the translation memory, the provider of its record (`human`, `tmx`, an engine).
+   */
   engine: string;
+  /**
+   * The target is a person's translation or an imported unit found in the translation memory
+   * (XLIFF 1.2 `leveraged-tm`; files spell it `memory:<engine>`, document-notes.ts). An engine's
+   * own earlier output found there is credited to that engine, unmarked.
+   */
+  fromMemory?: boolean;
   glossaryHash?: string;
   billedCharacters?: number;
   /**
@@ -60,8 +69,23 @@ export interface Segment {
    */
   targetSpans?: TermSpan[];
   state: SegmentState;
-  /** Notes for reviewers (post-check failures, a previous reviewed target). */
+  /**
+   * Notes for reviewers from the file (a person's, a CAT tool's, the reader's own); the flags
+   * below are written as notes after them (document-notes.ts).
+   */
   notes: string[];
+  /**
+   * What the post-check found wrong with the target (a glossary form missing, a placeholder left,
+   * the engine's own doubt): the segment needs review.
+   */
+  problems?: string[];
+  /** The reviewed target this segment had before its source changed: it needs review again. */
+  reviewedBeforeSourceChange?: string;
+  /**
+   * Set by the merge (pipeline/merge.ts): the target comes from the article's previous XLIFF, as a
+   * person's work kept (`reviewed`) or an untouched machine target reused (`machine`).
+   */
+  carriedOver?: 'reviewed' | 'machine';
   provenance?: Provenance;
 }
 

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../runner.js';
+import type { RunSummary } from '../pipeline/translate.js';
 
 /** The human summary of a translate run: one line per document, then totals. */
 export function formatSummary(run: RunSummary): string {

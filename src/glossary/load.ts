@@ -3,7 +3,7 @@
  * error naming file:line and the entry id), or an import from TBX, CSV or TSV chosen by extension.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../io/fs-error.js';
@@ -27,11 +27,12 @@ export function formatOf(path: string): GlossaryFormat {
   });
 }
 
-export async function loadGlossary(path: string): Promise<Glossary> {
+/** A relative `path` is read from `cwd` (the CLI's) when given; messages name it as given. */
+export async function loadGlossary(path: string, { cwd }: { cwd?: string } = {}): Promise<Glossary> {
   const format = formatOf(path);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readFile(cwd === undefined ? path : resolve(cwd, path));
   } catch (error) {
     throw new InputError(`${path}: cannot read glossary: ${describeFsError(error, 'read')}`, {
       cause: error,

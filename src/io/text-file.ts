@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { describeFsError } from './fs-error.js';
 
@@ -15,11 +16,18 @@ export interface TextInput {
  */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
-/** Reads a UTF-8 (or UTF-16 with BOM) text file, refusing what is not text with one clear line. */
-export async function readTextFile(path: string, maxBytes = MAX_INPUT_BYTES): Promise<TextInput> {
+/**
+ * Reads a UTF-8 (or UTF-16 with BOM) text file, refusing what is not text with one clear line.
+ * A relative `path` is resolved against `cwd` (the CLI's); messages name it as given.
+ */
+export async function readTextFile(
+  path: string,
+  { maxBytes = MAX_INPUT_BYTES, cwd }: { maxBytes?: number; cwd?: string } = {},
+): Promise<TextInput> {
+  const file = cwd === undefined ? path : resolve(cwd, path);
   let info: Awaited<ReturnType<typeof stat>>;
   try {
-    info = await stat(path);
+    info = await stat(file);
   } catch (error) {
     throw new InputError(`${path}: ${describeFsError(error, 'read')}`, { cause: error });
   }
@@ -30,7 +38,7 @@ export async function readTextFile(path: string, maxBytes = MAX_INPUT_BYTES): Pr
       { hint: 'split the file into articles' },
     );
   }
-  const bytes = await readFile(path).catch((error: unknown) => {
+  const bytes = await readFile(file).catch((error: unknown) => {
     throw new InputError(`${path}: ${describeFsError(error, 'read')}`, { cause: error });
   });
   return decodeText(bytes, path);

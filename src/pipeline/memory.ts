@@ -3,7 +3,7 @@
  * record that answers it (a person's translation before the engine's, then a unit imported from
  * TMX with the same source text), and the reviewed targets a returned XLIFF gives back to it.
  */
-import type { Document, Segment } from '../document.js';
+import type { Document, Provenance, Segment } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
 import { memoryKey, termsHash } from '../memory/key.js';
 import type { MemoryStore } from '../memory/memory-store.js';
@@ -64,24 +64,24 @@ export function languagesFit(
   return ut === dt || ut === primary(dt) || dt === primary(ut);
 }
 
-/** Provider label of the records `reviewedRecords` writes (hits show as `memory:human`). */
+/** Provider label of the records `reviewedRecords` writes (hits show as `memory:human` in files). */
 export const HUMAN_PROVIDER = 'human';
 
 /**
  * The engine a target from the memory is credited to. An engine's own earlier output is that
  * engine's, exactly as on the run that paid for it, so one article gives one XLIFF whichever
  * path filled it; a person's translation or a TMX unit says it came from the memory
- * (`memory:human`, `memory:tmx`), which XLIFF 1.2 writes as `leveraged-tm`.
+ * (`fromMemory`: `memory:human`, `memory:tmx` in files), which XLIFF 1.2 writes as `leveraged-tm`.
  */
-export function memoryEngine(record: MemoryRecord): string {
+export function memoryEngine(record: MemoryRecord): Pick<Provenance, 'engine' | 'fromMemory'> {
   const fromPeople = record.origin === 'human' || record.origin === 'imported';
   return fromPeople || record.provider === HUMAN_PROVIDER || isImported(record)
-    ? `memory:${record.provider}`
-    : record.provider;
+    ? { engine: record.provider, fromMemory: true }
+    : { engine: record.provider };
 }
 
 /**
- * Reviewed and final targets (carried over from the returned XLIFF by review/merge.ts) as
+ * Reviewed and final targets (carried over from the returned XLIFF by pipeline/merge.ts) as
  * human memory records, under the key the engine's output for the segment would have, so a
  * later lookup of the same sentence, here or in another article, returns the person's words.
  * Targets the memory already holds as human translations are not written again.

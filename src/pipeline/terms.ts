@@ -4,13 +4,16 @@ import { PLACEHOLDER_SOURCE } from '../glossary/placeholder.js';
 import type { Placeholder } from '../glossary/protect.js';
 import type { Glossary, GlossaryEntry } from '../glossary/types.js';
 
-/** Records the glossary hits of every segment on the model (stage "match"). */
+/** Stage "match": the document with the glossary hits of every segment recorded on it. */
 export function annotateTerms(doc: Document, matcher: Matcher | undefined): Document {
   if (!matcher) return doc;
-  for (const block of doc.blocks) {
-    for (const segment of block.segments) segment.spans = matcher.find(segment.source);
-  }
-  return doc;
+  return {
+    ...doc,
+    blocks: doc.blocks.map((block) => ({
+      ...block,
+      segments: block.segments.map((segment) => ({ ...segment, spans: matcher.find(segment.source) })),
+    })),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Document } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
-import type { OutputPaths } from '../outputs.js';
+import type { OutputPaths } from '../pipeline/write.js';
 import type { RenderFormat } from '../review/render-formats.js';
 import { renderArticle } from './article.js';
 import type { ResourceBundle } from './resources.js';

@@ -8,6 +8,7 @@
 
 import type { Block, Document, Segment, SegmentState, TermSpan } from '../document.js';
 import { segmentsOf } from '../document.js';
+import { engineLabel, reviewerNotes } from '../document-notes.js';
 import { assertTargetMarks } from '../glossary/target-spans.js';
 import type { Glossary } from '../glossary/types.js';
 import { escapeHtml } from '../xml/escape.js';
@@ -189,8 +190,9 @@ function segmentArticle(
     segment.target === undefined || segment.target === ''
       ? '<p class="text missing">(no target)</p>'
       : `<p class="text" lang="${escapeHtml(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${markTerms(segment.target, segment.targetSpans ?? [], term)}</p>`;
-  const engine = segment.provenance?.engine;
+  const engine = segment.provenance && engineLabel(segment.provenance);
   const machine = segment.provenance?.machineTarget;
+  const notes = reviewerNotes(segment);
   return [
     `<article class="segment state-${segment.state}" id="seg-${id}" data-segment="${id}" data-state="${segment.state}">`,
     '<div class="segment-head">',
@@ -207,9 +209,9 @@ function segmentArticle(
       ? ''
       : `<details class="machine"><summary>Engine output before review</summary><p class="text" lang="${escapeHtml(doc.targetLang)}"${dirAttribute(doc.targetLang)}>${escapeHtml(machine)}</p></details>`,
     findingList(findings, undefined, `Findings for ${segment.id}`),
-    segment.notes.length === 0
+    notes.length === 0
       ? ''
-      : `<ul class="notes" aria-label="Notes for ${id}">\n${segment.notes.map((n) => `<li class="note"><strong>Note:</strong> ${escapeHtml(n)}</li>`).join('\n')}\n</ul>`,
+      : `<ul class="notes" aria-label="Notes for ${id}">\n${notes.map((n) => `<li class="note"><strong>Note:</strong> ${escapeHtml(n)}</li>`).join('\n')}\n</ul>`,
     '</article>',
   ]
     .filter((line) => line !== '')

@@ -4,14 +4,14 @@
  * target falls back to its source and is reported, never silently dropped.
  */
 
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CheckConfig } from '../check/config.js';
 import type { Document } from '../document.js';
 import { segmentsOf } from '../document.js';
 import { markTargetTerms } from '../glossary/target-spans.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { MAX_INPUT_BYTES } from '../io/text-file.js';
-import { outputPaths } from '../outputs.js';
+import { outputPaths } from '../pipeline/write.js';
 import { type RenderedFileOptions, renderedFiles } from '../render/files.js';
 import type { ResourceBundle } from '../render/resources.js';
 
@@ -27,6 +27,8 @@ export interface RebuildOptions extends RenderedFileOptions {
   formats: readonly RenderFormat[];
   /** Run `versio check` on the file and put its findings on the review page. */
   check?: CheckConfig;
+  /** Relative paths are read and written from it (the CLI's); the paths returned are as given. */
+  cwd?: string;
 }
 
 export interface RebuildResult {
@@ -42,6 +44,7 @@ export async function rebuildFromXliff(xliffPath: string, options: RebuildOption
   const { doc, locations } = await readXliffFile(xliffPath, xliffPath, {
     allFiles: true,
     maxBytes: MAX_INPUT_BYTES,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   let findings = options.findings;
   if (options.check && options.formats.includes('html')) {
@@ -55,7 +58,7 @@ export async function rebuildFromXliff(xliffPath: string, options: RebuildOption
   // Checks read the model's text; the article and the review page show where the codes stand.
   const shown = withCodeMarkers(doc, locations);
   const outputs = rebuildOutputs(shown, xliffPath, { ...options, ...(findings ? { findings } : {}) });
-  for (const [path, data] of outputs.files) await writeFileAtomic(path, data);
+  for (const [path, data] of outputs.files) await writeFileAtomic(resolve(options.cwd ?? '', path), data);
   return { files: outputs.files.map(([path]) => path), untranslated: outputs.untranslated };
 }
 

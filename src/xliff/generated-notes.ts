@@ -3,7 +3,9 @@
  * what the file records elsewhere (provenance context group, term marks), so a reader skips
  * them and a writer regenerates them; notes from anyone else are the segment's own notes.
  */
+
 import type { Provenance, Segment } from '../document.js';
+import { engineLabel, isPersonsOwn } from '../document-notes.js';
 
 export const GENERATED_NOTE_FROM = 'versio';
 
@@ -14,7 +16,7 @@ export function engineNote(provenance: Provenance): string {
       ? undefined
       : `${provenance.billedCharacters} billed characters`,
   ].filter((d) => d !== undefined);
-  const who = provenance.engine === 'human' ? 'a person' : provenance.engine;
+  const who = isPersonsOwn(provenance) ? 'a person' : engineLabel(provenance);
   return `Translated by ${who}${details.length > 0 ? ` (${details.join(', ')})` : ''}.`;
 }
 

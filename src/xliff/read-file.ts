@@ -4,6 +4,7 @@
  * another tool reads as what it says rather than as broken UTF-8.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { describeFsError } from '../io/fs-error.js';
 import { decodeText, readTextFile } from '../io/text-file.js';
@@ -11,14 +12,16 @@ import { type ReadOptions, readXliff, type XliffReadResult } from './read.js';
 
 const DECLARED = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
 
+/** A relative `path` is read from `options.cwd` (the CLI's) when given; messages name `shown`. */
 export async function readXliffFile(
   path: string,
   shown = path,
-  options: ReadOptions & { maxBytes?: number } = { allFiles: true },
+  options: ReadOptions & { maxBytes?: number; cwd?: string } = { allFiles: true },
 ): Promise<XliffReadResult> {
+  const file = options.cwd === undefined ? path : resolve(options.cwd, path);
   // diff and render hold the whole document: above the input limit they refuse, as for articles.
-  if (options.maxBytes !== undefined) await checkSize(path, options.maxBytes);
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+  if (options.maxBytes !== undefined) await checkSize(path, options.maxBytes, options.cwd);
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${shown}: cannot read: ${describeFsError(error, 'read')}`, {
       cause: error,
     });
@@ -26,11 +29,12 @@ export async function readXliffFile(
   return readXliff(decodeXml(bytes, shown), shown, options);
 }
 
-async function checkSize(path: string, maxBytes: number): Promise<void> {
+async function checkSize(path: string, maxBytes: number, cwd: string | undefined): Promise<void> {
   const { stat } = await import('node:fs/promises');
-  const info = await stat(path).catch(() => undefined);
+  const info = await stat(cwd === undefined ? path : resolve(cwd, path)).catch(() => undefined);
   // readTextFile words the refusal (and the missing-file message) as for every other input.
-  if (info === undefined || info.size > maxBytes) await readTextFile(path, maxBytes);
+  if (info === undefined || info.size > maxBytes)
+    await readTextFile(path, { maxBytes, ...(cwd === undefined ? {} : { cwd }) });
 }
 
 /** Pure: the text of an XML document's bytes. */

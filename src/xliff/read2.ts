@@ -3,7 +3,9 @@
  * module, terms from the Glossary module, the engine's output from Translation Candidates), and
  * 2.x files from other tools (segments without ids, no metadata, other modules ignored).
  */
+
 import type { Block, Document, Provenance, Segment, TermSpan } from '../document.js';
+import { readEngineLabel, readNotes } from '../document-notes.js';
 import { InputError } from '../errors.js';
 import { attrKey, childElements, textOf, type XmlElement } from '../xml/tree.js';
 import { inlineCodesNote, readInline } from './inline-read.js';
@@ -213,6 +215,7 @@ function readUnit(
     block.segments.push(segment);
   }
   attachNotes(unit, block, core);
+  for (const s of block.segments) Object.assign(s, readNotes(s.notes));
   return after === undefined ? { block } : { block, after };
 }
 
@@ -257,9 +260,9 @@ function readProvenance(
   const engine = values?.get('engine') ?? machine?.origin;
   if (engine === undefined) return undefined;
   // A machine claim needs the engine's output: without it a tool may have edited the target and
-  // nothing could tell, so the target counts as a person's work (review/merge.ts).
+  // nothing could tell, so the target counts as a person's work (pipeline/merge.ts).
   if (engine !== 'human' && machine === undefined && target !== undefined && target !== '') return undefined;
-  const provenance: Provenance = { engine };
+  const provenance: Provenance = readEngineLabel(engine);
   const hash = values?.get('glossary-hash');
   if (hash !== undefined) provenance.glossaryHash = hash;
   const billed = values?.get('billed-characters');

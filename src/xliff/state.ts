@@ -1,11 +1,13 @@
 /**
  * Segment states to and from XLIFF. The model uses XLIFF 2 names plus `needs-review`.
  */
+
 import type { Provenance, SegmentState } from '../document.js';
+import { isPersonsOwn } from '../document-notes.js';
 
 /** A target a person wrote is not machine output; everything else (engines, memory) is. */
 export function isMachine(provenance: Provenance | undefined): provenance is Provenance {
-  return provenance !== undefined && provenance.engine !== 'human';
+  return provenance !== undefined && !isPersonsOwn(provenance);
 }
 
 export interface State12 {
@@ -34,7 +36,7 @@ export function toState12(state: SegmentState, provenance: Provenance | undefine
 
 function qualifier12(provenance: Provenance | undefined): string | undefined {
   if (!isMachine(provenance)) return undefined;
-  return provenance.engine.startsWith('memory:') ? 'leveraged-tm' : 'mt-suggestion';
+  return provenance.fromMemory ? 'leveraged-tm' : 'mt-suggestion';
 }
 
 /**

@@ -3,7 +3,9 @@
  * `<seg-source>` (1.2 §2.7 segmentation: the target's `<mrk mtype="seg">` with the same `mid`
  * holds that segment's translation).
  */
+
 import type { Provenance, Segment, TermSpan } from '../document.js';
+import { readEngineLabel, readNotes } from '../document-notes.js';
 import { InputError } from '../errors.js';
 import { childElements, textOf, type XmlElement } from '../xml/tree.js';
 import { GENERATED_NOTE_FROM } from './generated-notes.js';
@@ -87,7 +89,14 @@ function segment(
     }));
   if (src.codes.length > 0) notes.push(inlineCodesNote('source', src.codes));
   if (tgt && tgt.codes.length > 0) notes.push(inlineCodesNote('target', tgt.codes));
-  const result: Segment = { id, source: src.text, after: '', spans: spansOf(src), state: 'initial', notes };
+  const result: Segment = {
+    id,
+    source: src.text,
+    after: '',
+    spans: spansOf(src),
+    state: 'initial',
+    ...readNotes(notes),
+  };
   if (tgt) {
     result.target = tgt.text;
     if (tgt.marks.length > 0) result.targetSpans = spansOf(tgt);
@@ -109,9 +118,9 @@ function readProvenance(unit: XmlElement, target: string | undefined): Provenanc
   if (engine === undefined) return undefined;
   const machine = altTrans && childElements(altTrans, 'target', XLIFF12_NS)[0];
   // A machine claim needs the engine's output: without it a tool may have edited the target and
-  // nothing could tell, so the target counts as a person's work (review/merge.ts).
+  // nothing could tell, so the target counts as a person's work (pipeline/merge.ts).
   if (engine !== 'human' && machine === undefined && target !== undefined && target !== '') return undefined;
-  const provenance: Provenance = { engine };
+  const provenance: Provenance = readEngineLabel(engine);
   const hash = contexts.get(PROVENANCE_CONTEXT.glossaryHash);
   if (hash !== undefined) provenance.glossaryHash = hash;
   const billed = contexts.get(PROVENANCE_CONTEXT.billedCharacters);

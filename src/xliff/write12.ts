@@ -9,7 +9,9 @@
  * Structure: one `<file>` per document; the skeleton keeps the layout (layout.ts), the header
  * glossary keeps the term table (terms12.ts); one `<group>` per block, one `<trans-unit>` per segment.
  */
+
 import type { Block, Document, Segment, TermSpan } from '../document.js';
+import { engineLabel, reviewerNotes } from '../document-notes.js';
 import { assertTargetMarks } from '../glossary/target-spans.js';
 import { attrs, escapeText } from './escape.js';
 import { engineNote, GENERATED_NOTE_FROM, glossaryNote } from './generated-notes.js';
@@ -118,7 +120,7 @@ function transUnit(segment: Segment, keyOf: KeyOf, where: string): string[] {
     lines.push(
       `          <alt-trans${attrs(
         [
-          ['origin', provenance.engine],
+          ['origin', engineLabel(provenance)],
           ['tool-id', TOOL_ID],
         ],
         where,
@@ -129,7 +131,7 @@ function transUnit(segment: Segment, keyOf: KeyOf, where: string): string[] {
     // No `name`: strict 1.2 makes context-group names unique per file (U_context-group_name).
     lines.push('          <context-group purpose="information">');
     const contexts: Array<[string, string | undefined]> = [
-      [PROVENANCE_CONTEXT.engine, provenance.engine],
+      [PROVENANCE_CONTEXT.engine, engineLabel(provenance)],
       [PROVENANCE_CONTEXT.glossaryHash, provenance.glossaryHash],
       [PROVENANCE_CONTEXT.billedCharacters, provenance.billedCharacters?.toString()],
     ];
@@ -143,7 +145,7 @@ function transUnit(segment: Segment, keyOf: KeyOf, where: string): string[] {
   }
   const terms = glossaryNote(segment);
   if (terms !== undefined) lines.push(generatedNote('source', terms, where));
-  for (const note of segment.notes) lines.push(`          <note>${escapeText(note, where)}</note>`);
+  for (const note of reviewerNotes(segment)) lines.push(`          <note>${escapeText(note, where)}</note>`);
   lines.push('        </trans-unit>');
   return lines;
 }

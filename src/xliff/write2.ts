@@ -11,7 +11,9 @@
  * and file layout plus provenance in the Metadata module, glossary hits as `<mrk type="term">`
  * pointing at entries of the Glossary module, the engine's output in the Translation Candidates module.
  */
+
 import type { Block, Document, Segment, TermSpan } from '../document.js';
+import { engineLabel, reviewerNotes } from '../document-notes.js';
 import { assertTargetMarks } from '../glossary/target-spans.js';
 import { attrs, escapeText } from './escape.js';
 import { eolName } from './layout.js';
@@ -122,7 +124,7 @@ function unit(block: Block, file: string): string[] {
             'target',
             [
               ['segment', s.id],
-              ['engine', s.provenance.engine],
+              ['engine', engineLabel(s.provenance)],
               ['glossary-hash', s.provenance.glossaryHash],
               ['billed-characters', s.provenance.billedCharacters?.toString()],
             ],
@@ -134,7 +136,7 @@ function unit(block: Block, file: string): string[] {
     metadata(3, [[LAYOUT_CATEGORY, undefined, [['after', block.after]]], ...provenanceGroups], where),
   );
   const notes = block.segments.flatMap((s) =>
-    s.notes.map(
+    reviewerNotes(s).map(
       (note) => `${I(4)}<note${attrs([['versio:segment', s.id]], at(s))}>${escapeText(note, at(s))}</note>`,
     ),
   );
@@ -191,7 +193,7 @@ function matches(block: Block, at: (segment: Segment) => string): string[] {
         [
           ['ref', `#${s.id}`],
           ['type', 'mt'],
-          ['origin', s.provenance.engine],
+          ['origin', engineLabel(s.provenance)],
           ['subType', ENGINE_OUTPUT_SUBTYPE],
         ],
         where,

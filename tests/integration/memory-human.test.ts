@@ -116,7 +116,7 @@ describe('versio translate: reviewed targets go into the memory and serve other 
     const summary = await translate('b.fr.txt');
     const s = segmentsOf(read('b.en.xlf')).find((x) => x.source === 'La décision a été prise.');
     expect(s?.target).toBe(REVIEWED);
-    expect(s?.provenance?.engine).toBe('memory:human');
+    expect(s?.provenance).toMatchObject({ engine: 'human', fromMemory: true });
     expect(summary.fromMemory).toBe(1);
   });
 });
@@ -145,6 +145,6 @@ describe('versio tm import: imported units answer exact source matches', () => {
       (x) => x.source === 'La décision a été prise.',
     );
     expect(s?.target).toBe(REVIEWED);
-    expect(s?.provenance?.engine).toBe('memory:tmx');
+    expect(s?.provenance).toMatchObject({ engine: 'tmx', fromMemory: true });
   });
 });

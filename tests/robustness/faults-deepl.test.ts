@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document.js';
 import { segmentsOf } from '../../src/document.js';
 import { TranslationMemory } from '../../src/memory/store.js';
-import { executePlan, planDocument } from '../../src/pipeline.js';
+import { pipelineContext } from '../../src/pipeline/context.js';
+import { executePlan } from '../../src/pipeline/execute.js';
+import { planDocument } from '../../src/pipeline/plan.js';
 import { createDeeplProvider } from '../../src/providers/deepl.js';
-import { Scheduler } from '../../src/queue/index.js';
 import { parseArticle } from '../../src/read/article.js';
 import { tempDir } from '../support/cli.js';
 import { type DeeplServer, startDeeplServer } from '../support/deepl-server.js';
@@ -169,13 +170,12 @@ describe('a hung connection times out and is retried', () => {
     );
     const file = defined(files[0], 'an article');
     const doc: Document = parseArticle(readFileSync(file, 'utf8'), file);
-    const ctx = {
+    const ctx = pipelineContext({
       provider,
-      scheduler: new Scheduler(provider),
       memory,
       glossary: undefined,
       signal: new AbortController().signal,
-    };
+    });
     try {
       await executePlan(await planDocument(doc, ctx), ctx);
     } finally {

@@ -15,7 +15,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process (fast; for exit codes and messages). */
+/** Runs the CLI in-process (fast; for exit codes and messages), in `cwd` (default: this process's). */
 export async function runMain(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
@@ -26,20 +26,15 @@ export async function runMain(
   const err: Buffer[] = [];
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
-  const cwd = options.cwd ?? process.cwd();
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(['node', 'versio', ...args], {
-      stdout,
-      stderr,
-      env: { ...process.env, ...options.env },
-      cwd,
-    });
-    return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-  } finally {
-    process.chdir(previous);
-  }
+  // The working directory reaches the commands through io, as process.cwd() does in bin.ts:
+  // nothing in the CLI reads the process's own, so tests never change it.
+  const code = await main(['node', 'versio', ...args], {
+    stdout,
+    stderr,
+    env: { ...process.env, ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+  });
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
 /** Runs the built CLI as a user does (`node dist/cli/bin.js`). */

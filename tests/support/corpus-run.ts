@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import type { RunSummary } from '../../src/runner.js';
+import type { RunSummary } from '../../src/pipeline/translate.js';
 import { type CliResult, runMain } from './cli.js';
 import { segmentById } from './corpus.js';
 import { testJobs } from './jobs.js';

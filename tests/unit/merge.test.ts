@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Document, segmentsOf } from '../../src/document.js';
+import { isReviewed, mergeReviewed } from '../../src/pipeline/merge.js';
 import { parseArticle } from '../../src/read/article.js';
-import { isReviewed, mergeReviewed, SOURCE_CHANGED_NOTE } from '../../src/review/merge.js';
 import { defined } from '../support/defined.js';
 
 const article =
@@ -93,7 +93,8 @@ describe('mergeReviewed', () => {
     expect(result.flagged).toBe(1);
     expect(segment?.state).toBe('initial');
     expect(segment?.target).toBeUndefined();
-    expect(segment?.notes).toEqual([`${SOURCE_CHANGED_NOTE}The decision was taken.`]);
+    expect(segment?.reviewedBeforeSourceChange).toBe('The decision was taken.');
+    expect(segment?.notes).toEqual([]);
   });
   it('keeps human work a tool marked not translated, asking for review instead', () => {
     const previous = previousRun(article, {

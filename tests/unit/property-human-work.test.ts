@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SegmentState, segmentsOf } from '../../src/document.js';
+import { mergeReviewed } from '../../src/pipeline/merge.js';
 import { parseArticle } from '../../src/read/article.js';
-import { mergeReviewed } from '../../src/review/merge.js';
 import { readXliff } from '../../src/xliff/read.js';
 import { writeXliff2 } from '../../src/xliff/write2.js';
 import { writeXliff12 } from '../../src/xliff/write12.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentState } from '../../src/document.js';
+import { readEngineLabel } from '../../src/document-notes.js';
 import { InputError } from '../../src/errors.js';
 import { fromState2, fromState12, toState2, toState12 } from '../../src/xliff/state.js';
 import { writeXliff2 } from '../../src/xliff/write2.js';
@@ -41,7 +42,7 @@ describe('XLIFF 1.2 states', () => {
   ])(
     '%s by %s is written state="%s" state-qualifier=%s approved=%s',
     (state, engine, xliff, qualifier, approved) => {
-      const written = toState12(state, engine === undefined ? undefined : { engine });
+      const written = toState12(state, engine === undefined ? undefined : readEngineLabel(engine));
       expect(written).toEqual({ state: xliff, approved, ...(qualifier ? { qualifier } : {}) });
     },
   );

@@ -29,7 +29,7 @@ Example:
           import('../../review/diff-report.js'),
         ]);
         // Every <file> of a multi-file document; segments are matched by their model id.
-        const limits = { allFiles: true, maxBytes: MAX_INPUT_BYTES };
+        const limits = { allFiles: true, maxBytes: MAX_INPUT_BYTES, cwd: ctx.io.cwd };
         const before = (await readXliffFile(beforePath, beforePath, limits)).doc;
         const after = (await readXliffFile(afterPath, afterPath, limits)).doc;
         const report = diffReport(

@@ -48,7 +48,7 @@ Examples:
       action(ctx, async (file: string) => {
         const { loadGlossary } = await import('../../glossary/load.js');
         const { formatWarning, glossaryWarnings } = await import('../../glossary/warnings.js');
-        const loaded = await loadGlossary(file);
+        const loaded = await loadGlossary(file, { cwd: ctx.io.cwd });
         const warnings = glossaryWarnings(loaded);
         for (const w of warnings) ctx.io.stderr.write(`versio: warning: ${formatWarning(file, w)}\n`);
         const noted =
@@ -67,7 +67,7 @@ Examples:
       action(ctx, async (file: string, options: { json?: boolean }) => {
         const { loadGlossary } = await import('../../glossary/load.js');
         const { formatListing, glossaryListing } = await import('../../glossary/convert.js');
-        const loaded = await loadGlossary(file);
+        const loaded = await loadGlossary(file, { cwd: ctx.io.cwd });
         ctx.io.stdout.write(
           options.json ? `${JSON.stringify(glossaryListing(loaded), null, 2)}\n` : formatListing(loaded),
         );
@@ -84,7 +84,7 @@ Examples:
       action(ctx, async (file: string, options: { output?: string }) => {
         const { loadGlossary } = await import('../../glossary/load.js');
         const { toYaml } = await import('../../glossary/yaml.js');
-        const loaded = await loadGlossary(file);
+        const loaded = await loadGlossary(file, { cwd: ctx.io.cwd });
         const schema = options.output ? schemaComment(ctx.io.cwd, options.output) : undefined;
         await emit(ctx, toYaml(loaded, schema), options.output);
         return 0;
@@ -118,7 +118,11 @@ import reads them back to the same entries and ids. --deepl writes the first two
         }
         const { loadGlossary } = await import('../../glossary/load.js');
         const deepl = options.deepl === true && (options.format === 'csv' || options.format === 'tsv');
-        await emit(ctx, exportGlossary(await loadGlossary(file), options.format, { deepl }), options.output);
+        await emit(
+          ctx,
+          exportGlossary(await loadGlossary(file, { cwd: ctx.io.cwd }), options.format, { deepl }),
+          options.output,
+        );
         if (deepl) {
           const { LOST_IN_DEEPL } = await import('../../glossary/csv-columns.js');
           ctx.io.stderr.write(
@@ -136,7 +140,7 @@ async function emit(ctx: CliContext, text: string, output: string | undefined): 
     return;
   }
   const { writeFileAtomic } = await import('../../io/atomic-write.js');
-  await writeFileAtomic(output, text);
+  await writeFileAtomic(resolve(ctx.io.cwd, output), text);
   ctx.io.stderr.write(`wrote ${output}\n`);
 }
 

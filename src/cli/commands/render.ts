@@ -45,10 +45,12 @@ Examples:
             import('../../check/config-file.js'),
           ]);
         const glossaryPath = await glossaryPathFor(options.glossary, ctx.io.cwd);
-        const glossary = glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath);
+        const glossary =
+          glossaryPath === undefined ? undefined : await loadGlossary(glossaryPath, { cwd: ctx.io.cwd });
         // The review page shows what `versio check` finds in the reviewed file, not in the engine's.
         const result = await rebuildFromXliff(xliff, {
           formats: options.format,
+          cwd: ctx.io.cwd,
           ...(glossary ? { glossary } : {}),
           check: await loadCheckConfig(ctx.io.cwd),
           ...(options.out !== undefined ? { outDir: options.out } : {}),

@@ -15,7 +15,7 @@ export function registerSegment(program: Command, ctx: CliContext): void {
           import('../../io/text-file.js'),
           import('../../read/article.js'),
         ]);
-        const input = await readTextFile(file);
+        const input = await readTextFile(file, { cwd: ctx.io.cwd });
         const doc = parseArticle(input.text, file, { bom: input.bom });
         if (options.json) {
           ctx.io.stdout.write(`${JSON.stringify(segmentListing(doc), null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_MEMORY_PATH } from '../../memory/default.js';
-import { isSharedMemory } from '../../memory/open.js';
+import { memoryLocation } from '../../memory/open.js';
 import { version } from '../../version.js';
 import { action, type CliContext } from '../context.js';
 
@@ -26,7 +26,7 @@ export function registerTm(program: Command, ctx: CliContext): void {
         // tmx-file pulls in the XML parser: loaded only when a tm command runs.
         const { exportTmxFile } = await import('../../memory/tmx-file.js');
         const { units } = await exportTmxFile({
-          memoryPath: memoryAt(ctx.io.cwd, opts.memory),
+          memoryPath: memoryLocation(ctx.io.cwd, opts.memory),
           tmxPath: resolve(ctx.io.cwd, opts.tmx),
           creationToolVersion: version,
         });
@@ -59,7 +59,7 @@ runs on it (a missing term marks the segment needs-review). Export writes them b
         const { importTmxFile } = await import('../../memory/tmx-file.js');
         const { units, added } = await importTmxFile({
           tmxPath: resolve(ctx.io.cwd, file),
-          memoryPath: memoryAt(ctx.io.cwd, opts.memory),
+          memoryPath: memoryLocation(ctx.io.cwd, opts.memory),
           ...(opts.provider === undefined ? {} : { provider: opts.provider }),
         });
         ctx.io.stdout.write(
@@ -82,7 +82,7 @@ lease has ended (left by a run that crashed) are dropped too.`,
     .action(
       action(ctx, async (opts: { memory: string }) => {
         const { compactMemory } = await import('../../memory/compact.js');
-        const result = await compactMemory(memoryAt(ctx.io.cwd, opts.memory));
+        const result = await compactMemory(memoryLocation(ctx.io.cwd, opts.memory));
         ctx.io.stdout.write(
           `compacted ${opts.memory}: ${result.records} record${result.records === 1 ? '' : 's'} kept of ${result.linesBefore} lines (${result.bytesBefore} → ${result.bytesAfter} bytes)\n`,
         );
@@ -98,8 +98,8 @@ lease has ended (left by a run that crashed) are dropped too.`,
       action(ctx, async (from: string, opts: { memory: string }) => {
         const { copyMemory } = await import('../../memory/copy.js');
         const { read, added } = await copyMemory(
-          memoryAt(ctx.io.cwd, from),
-          memoryAt(ctx.io.cwd, opts.memory),
+          memoryLocation(ctx.io.cwd, from),
+          memoryLocation(ctx.io.cwd, opts.memory),
         );
         ctx.io.stdout.write(
           `read ${read} record${read === 1 ? '' : 's'} from ${from}; ${added} new in the target memory\n`,
@@ -107,9 +107,4 @@ lease has ended (left by a run that crashed) are dropped too.`,
         return 0;
       }),
     );
-}
-
-/** A memory file is relative to the working directory; a Redis URL is taken as it is. */
-function memoryAt(cwd: string, location: string): string {
-  return isSharedMemory(location) ? location : resolve(cwd, location);
 }

@@ -1,12 +1,12 @@
 import { type Command, Option } from 'commander';
 import { InputError, InterruptedError, QuotaError } from '../../errors.js';
-// The runner (and the pipeline behind it) loads when a translation starts, not for --help.
+// The pipeline loads when a translation starts, not for --help.
 import { DEFAULT_MEMORY_PATH as DEFAULT_MEMORY } from '../../memory/default.js';
 import { isSharedMemory } from '../../memory/open.js';
 import type { PipelineEvent } from '../../pipeline/events.js';
+import type { RunSummary } from '../../pipeline/translate.js';
 import { isProviderName, providerNames } from '../../providers/index.js';
 import { FORMALITIES, type Formality } from '../../providers/provider.js';
-import type { RunSummary } from '../../runner.js';
 import { formality, positiveInt, positiveNumber } from '../arguments.js';
 import { action, type CliContext } from '../context.js';
 
@@ -137,7 +137,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
           report(event);
         };
         let summary: RunSummary;
-        const { translateFiles } = await import('../../runner.js');
+        const { translateFiles } = await import('../../pipeline/translate.js');
         try {
           summary = await translateFiles(files, {
             provider: options.provider,
@@ -163,6 +163,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
               ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
             },
             signal: ctx.signal,
+            cwd: ctx.io.cwd,
             env: ctx.io.env,
             onEvent,
           });

@@ -1,8 +1,6 @@
 import type { Document, Segment, SegmentState } from '../document.js';
 import { segmentsOf } from '../document.js';
-
-/** Note prefix on a segment whose source changed under a reviewed target. */
-export const SOURCE_CHANGED_NOTE = 'source changed since review; previous reviewed target: ';
+import { isPersonsOwn } from '../document-notes.js';
 
 /** What the merge did, for the run's summary. */
 export interface MergeResult {
@@ -33,7 +31,7 @@ export function isReviewed(segment: Segment): boolean {
   if (target === '') return false;
   // CAT tools pre-fill untranslated units with a copy of the source: marked not translated, it is no one's work.
   if (state === 'initial' && target === segment.source) return false;
-  return p === undefined || p.engine === 'human' || p.machineTarget !== undefined;
+  return p === undefined || isPersonsOwn(p) || p.machineTarget !== undefined;
 }
 
 /**
@@ -41,7 +39,9 @@ export function isReviewed(segment: Segment): boolean {
  * so no later run overwrites a reviewer. A segment is matched by id and source, else by source
  * alone (sentences move when a paragraph is edited). Reviewed targets are kept as they are;
  * an untouched machine target is reused when the engine and glossary are the same; a reviewed
- * segment whose source changed is re-translated with the old target kept in a note.
+ * segment whose source changed is re-translated with the old target kept beside it
+ * (`reviewedBeforeSourceChange`, written as a note). It fills `doc` in place, as the reader
+ * made it for this run: nothing else holds the document yet.
  */
 export function mergeReviewed(
   doc: Document,
@@ -63,11 +63,11 @@ export function mergeReviewed(
         : bySource.get(segment.source)?.find((s) => !used.has(s));
     if (match?.target !== undefined && isReviewed(match)) {
       used.add(match);
-      carryOver(segment, match);
+      carryOver(segment, match, 'reviewed');
       result.kept += 1;
     } else if (match?.target !== undefined && reusable(match, current)) {
       used.add(match);
-      carryOver(segment, match);
+      carryOver(segment, match, 'machine');
       result.reused += 1;
     } else if (
       sameId &&
@@ -75,7 +75,7 @@ export function mergeReviewed(
       sameId.target !== undefined &&
       isReviewed(sameId)
     ) {
-      segment.notes = [...segment.notes, `${SOURCE_CHANGED_NOTE}${sameId.target}`];
+      segment.reviewedBeforeSourceChange = sameId.target;
       result.flagged += 1;
     }
   }
@@ -85,14 +85,17 @@ export function mergeReviewed(
 function reusable(segment: Segment, current: { engine: string; glossaryHash: string | undefined }): boolean {
   const p = segment.provenance;
   if (!p || segment.state !== 'translated') return false;
-  const engine = p.engine.replace(/^memory:/, '');
-  return engine === current.engine && p.glossaryHash === current.glossaryHash;
+  return p.engine === current.engine && p.glossaryHash === current.glossaryHash;
 }
 
-function carryOver(segment: Segment, from: Segment): void {
+function carryOver(segment: Segment, from: Segment, carried: NonNullable<Segment['carriedOver']>): void {
   segment.target = from.target;
   segment.state = keptState(from);
+  segment.carriedOver = carried;
   segment.notes = from.notes;
+  if (from.problems) segment.problems = from.problems;
+  if (from.reviewedBeforeSourceChange !== undefined)
+    segment.reviewedBeforeSourceChange = from.reviewedBeforeSourceChange;
   if (from.targetSpans) segment.targetSpans = from.targetSpans;
   if (from.provenance) segment.provenance = from.provenance;
 }
