@@ -74,7 +74,9 @@ for (const [name, figure] of Object.entries(figures)) {
   const t0 = performance.now();
   try {
     const outcome = await figure();
-    if (outcome.table) printTable(outcome.table.title, outcome.table.header, outcome.table.rows);
+    for (const table of outcome.tables ?? (outcome.table ? [outcome.table] : [])) {
+      printTable(table.title, table.header, table.rows);
+    }
     if (outcome.result) await saveResult(outcome.key, outcome.result);
     summary.push(...outcome.summary);
   } catch (error) {
