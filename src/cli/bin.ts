@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // `versio --version` answers before commander and the commands load (scripts call it often).
 const args = process.argv.slice(2);
+// A reader that stops early (`versio segment … | head`) closes the pipe: stop quietly, as Unix
+// tools do, instead of dying on the EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = await import('../version.js');
   process.stdout.write(`${version}\n`);

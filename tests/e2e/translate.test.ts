@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBin, seedArticle, tempDir } from '../support/cli.js';
+import { binPath, repoRoot, runBin, seedArticle, tempDir } from '../support/cli.js';
 import { validateXliff } from '../support/xmllint.js';
 
 const source = readFileSync(seedArticle, 'utf8');
@@ -89,6 +89,20 @@ describe('versio segment', () => {
     };
     expect(listing.segments.map((s) => s.id)).toContain('p4.s2');
     for (const s of listing.segments) expect(source.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('output into a pipe its reader closes early (| head)', () => {
+  it('stops quietly: no stack trace, exit 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [binPath, 'segment', seedArticle], { cwd: repoRoot });
+    const stderr: Buffer[] = [];
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // Like `head -c 1`: read the first chunk, then close the pipe while the CLI still writes.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(Buffer.concat(stderr).toString('utf8')).toBe('');
+    expect(code).toBe(0);
   });
 });
 
