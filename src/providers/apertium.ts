@@ -108,7 +108,7 @@ async function locateRepairChains(wrapper: ApertiumWrapper, env: NodeJS.ProcessE
   ).catch(() => []);
   return {
     ...(backToFrench ? { backToFrench } : {}),
-    toEnglish: [viaEsperanto, viaCatalan].filter((chain): chain is string[][] => chain !== undefined),
+    toEnglish: [viaEsperanto, viaCatalan].filter((chain) => chain !== undefined),
   };
 }
 
@@ -130,7 +130,7 @@ export const createApertium: ProviderFactory = async (options) => {
   const lexicon = families.has('places') ? await LocationLexicon.beside(installation.stages, env) : undefined;
   // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
   // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).
-  const repair = new UnknownWordRepair(chains, env, env.VERSIO_REPAIR !== 'off');
+  const repair = await UnknownWordRepair.open(chains, env, env.VERSIO_REPAIR !== 'off');
   const processes = options.jobs ?? os.availableParallelism();
   const pool = new PipelinePool(processes, () => new ApertiumPipeline(installation.stages, env));
 

@@ -3,7 +3,10 @@
  * mid-batch, and close() leaving no process behind. Real Apertium; the stages are
  * descendants of this test process (under one `sh` per pipeline), read from /proc.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { ProviderError } from '../../src/errors.js';
 import { createApertium } from '../../src/providers/apertium.js';
 import type { Provider } from '../../src/providers/provider.js';
@@ -103,14 +106,17 @@ describe('close()', () => {
 });
 
 describe('the unknown-word repair', () => {
-  it('starts its chains with the first batch, one without unknown words too, and close() ends them', async () => {
+  it('with an empty cache, starts its chains with the first batch, one without unknown words too, and close() ends them', async () => {
     provider = await createApertium({ ...options, jobs: 1 });
     await provider.translate(asSources(['La ville est libre.']), signal());
     const onePipeline = apertiumStages().length;
     await provider.close();
     // The repair's pipelines (es→fr, fr→eo→en, fr→ca→en; npm run seed installs them) start beside the
-    // main one, so they load while it translates.
-    provider = await createApertium({ sourceLang: 'fr', targetLang: 'en', jobs: 1 });
+    // main one, so they load while it translates (tests/integration/repair-cache.test.ts: with a cache).
+    const cacheDir = mkdtempSync(join(tmpdir(), 'versio-repair-cache-'));
+    onTestFinished(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const env = { ...process.env, VERSIO_CACHE_DIR: cacheDir };
+    provider = await createApertium({ sourceLang: 'fr', targetLang: 'en', jobs: 1, env });
     await provider.translate(asSources(['La ville est libre.']), signal());
     await waitFor(() => apertiumStages().length > onePipeline, 'the repair chains to start');
     const started = apertiumStages().map((stage) => stage.pid);

@@ -1,10 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * e2e tests spawn the built CLI: build dist/ once before any test runs. `npm test` has
  * already built it (and failed on a type error); this keeps `npx vitest` runs current too.
  */
-export default function setup(): void {
+export default function setup(): () => void {
+  // The Apertium repair's look-up cache (lookup-cache.ts): one for the run, never the user's.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'versio-test-cache-'));
+  process.env.VERSIO_CACHE_DIR = cacheDir;
   try {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], {
       cwd: new URL('../../', import.meta.url).pathname,
@@ -14,4 +20,5 @@ export default function setup(): void {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
     process.stderr.write(`global-setup: build failed, e2e tests run the previous dist/:\n${output}\n`);
   }
+  return () => rmSync(cacheDir, { recursive: true, force: true });
 }

@@ -19,6 +19,12 @@ const PACKAGE_OF_MODE: Record<string, string> = {
   'fr-es': 'apertium-fr-es',
   'spa-eng': 'apertium-eng-spa',
   'spa-eng_US': 'apertium-eng-spa',
+  // The unknown-word repair's chains.
+  'es-fr': 'apertium-fr-es',
+  'fr-eo': 'apertium-eo-fr',
+  'eo-en': 'apertium-eo-en',
+  'fra-cat': 'apertium-fra-cat',
+  'cat-eng': 'apertium-eng-cat',
 };
 
 export interface ApertiumInstallation {
@@ -109,20 +115,37 @@ async function nullFlushStages(
 // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax
 const DPKG_FORMAT = '${Package}=${Version}\\n';
 
-/** `dpkg-query` versions of the engine and language data; `unknown` off Debian. */
-async function packageVersions(modes: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const packages = ['apertium', 'lttoolbox', ...new Set(modes.map((mode) => PACKAGE_OF_MODE[mode] ?? mode))];
+const packagesOf = (modes: readonly string[]) => [
+  'apertium',
+  'lttoolbox',
+  ...new Set(modes.map((mode) => PACKAGE_OF_MODE[mode] ?? mode)),
+];
+
+/** `dpkg-query` versions of the engine and language data of `modes`, by package; none off Debian. */
+async function installedVersions(
+  modes: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, string>> {
   // dpkg-query exits 1 when one package is missing but still prints the others.
-  const stdout = await run('dpkg-query', ['-W', '-f', DPKG_FORMAT, ...packages], { env })
+  const stdout = await run('dpkg-query', ['-W', '-f', DPKG_FORMAT, ...packagesOf(modes)], { env })
     .then((result) => result.stdout)
     .catch((error: { stdout?: string }) => error.stdout ?? '');
-  const found = new Map(
+  return new Map(
     stdout
       .split('\n')
       .map((line) => line.split('='))
       .filter((pair): pair is [string, string] => pair.length === 2 && pair[1] !== ''),
   );
-  return packages.map((name) => `${name}=${found.get(name) ?? 'unknown'}`).join(',');
+}
+
+/** `apertium=…,lttoolbox=…,<package>=…` for `modes`, `unknown` for a package dpkg does not know. */
+const describeVersions = (modes: readonly string[], found: Map<string, string>) =>
+  packagesOf(modes)
+    .map((name) => `${name}=${found.get(name) ?? 'unknown'}`)
+    .join(',');
+
+async function packageVersions(modes: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return describeVersions(modes, await installedVersions(modes, env));
 }
 
 /** Checks that every mode is there; throws ProviderError (exit 3) naming what is missing. */
@@ -146,6 +169,12 @@ export async function locateApertium(
   return { stages: legs.flat(), versions: await versions };
 }
 
+/** A chain of modes as one pipeline, and the package versions it runs on (the repair's cache key). */
+export interface ChainInstallation {
+  stages: string[][];
+  versions: string;
+}
+
 /**
  * For each chain of modes, one null-flush pipeline through them in turn, every leg marking
  * unknown words (a word one leg does not know shows as `*word` in the result), or undefined
@@ -156,12 +185,15 @@ export async function locateChains(
   wrapper: ApertiumWrapper,
   chains: readonly (readonly string[])[],
   env: NodeJS.ProcessEnv,
-): Promise<(string[][] | undefined)[]> {
+): Promise<(ChainInstallation | undefined)[]> {
+  const installed = chains.filter((modes) => modes.every((mode) => wrapper.modes.has(mode)));
+  // One dpkg-query for every chain: a process start on every run.
+  const versions = installedVersions(installed.flat(), env);
   return Promise.all(
     chains.map(async (modes) => {
-      if (!modes.every((mode) => wrapper.modes.has(mode))) return undefined;
+      if (!installed.includes(modes)) return undefined;
       const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper.path, mode, env, '-g')));
-      return legs.flat();
+      return { stages: legs.flat(), versions: describeVersions(modes, await versions) };
     }),
   );
 }

@@ -7,10 +7,13 @@
  *   prefix), which is then translated the same way.
  * Only one-word results with no mark are kept; a Spanish leak that no chain translates is
  * replaced by its French source word, any other word is just unmarked. All lookups of
- * a batch go through one exchange per chain (many words, one call), on one pipeline per chain;
- * each chain remembers its answers, so a word is looked up once per run. A chain that is not
- * installed is skipped.
+ * a batch go through one exchange per chain (many words, one call), on one pipeline per chain.
+ * Each chain's answers, negative ones too, are kept in the user's cache directory
+ * (lookup-cache.ts), so a word is looked up once per installation; a chain starts only when a
+ * batch has a word its cache cannot answer. A chain that is not installed is skipped.
  */
+import type { ChainInstallation } from './install.js';
+import { cacheDirectory, LookupCache } from './lookup-cache.js';
 import { ApertiumPipeline } from './pipeline.js';
 import { PipelinePool } from './pool.js';
 import { decodeRecord, encodeRecord } from './stream-format.js';
@@ -26,18 +29,18 @@ import {
 
 export interface RepairChains {
   /** es → fr, to find the French word behind a Spanish leak. */
-  backToFrench?: string[][];
+  backToFrench?: ChainInstallation;
   /** French word → English, tried in order. */
-  toEnglish: string[][][];
+  toEnglish: ChainInstallation[];
 }
 
 const unmark = (text: string, source: string) =>
   source.includes('*') ? unmarkPlaceholders(text) : applyRepairs(text, new Map());
 
-/** One chain's warm pipeline and the answers it gave (`undefined`: looked up, nothing kept). */
+/** One chain's warm pipeline (started on demand) and its answers (`null`: looked up, nothing kept). */
 interface Chain {
   pool: PipelinePool;
-  answers: Map<string, string | undefined>;
+  cache: LookupCache;
 }
 
 export class UnknownWordRepair {
@@ -46,25 +49,46 @@ export class UnknownWordRepair {
 
   readonly #enabled: boolean;
 
-  /** `enabled: false` (VERSIO_REPAIR=off, for the bench) only removes the marks. */
-  constructor(chains: RepairChains, env: NodeJS.ProcessEnv, enabled = true) {
+  private constructor(back: Chain | undefined, forward: Chain[], enabled: boolean) {
+    this.#back = back;
+    this.#forward = forward;
     this.#enabled = enabled;
-    const chain = (stages: string[][]): Chain => ({
-      pool: new PipelinePool(1, () => new ApertiumPipeline(stages, env)),
-      answers: new Map(),
-    });
-    this.#back = chains.backToFrench && chain(chains.backToFrench);
-    this.#forward = chains.toEnglish.map(chain);
   }
 
   /**
-   * Starts every chain's pipeline now (the provider calls this once the first batch is on its
-   * way): their transducers load while the main pipeline translates, instead of one chain after
-   * the other once its words are known. Almost every article has unknown words.
+   * The repair over the installed `chains`, their caches read from the user's cache directory.
+   * `enabled: false` (VERSIO_REPAIR=off, for the bench) only removes the marks, and reads no cache.
+   */
+  static async open(
+    chains: RepairChains,
+    env: NodeJS.ProcessEnv,
+    enabled = true,
+  ): Promise<UnknownWordRepair> {
+    const directory = cacheDirectory(env);
+    const chain = async (installation: ChainInstallation): Promise<Chain> => ({
+      pool: new PipelinePool(1, () => new ApertiumPipeline(installation.stages, env)),
+      cache: enabled ? await LookupCache.open(directory, installation) : LookupCache.inMemory(),
+    });
+    const [back, ...forward] = await Promise.all(
+      [chains.backToFrench, ...chains.toEnglish].map((installation) => installation && chain(installation)),
+    );
+    return new UnknownWordRepair(
+      back,
+      forward.filter((c): c is Chain => c !== undefined),
+      enabled,
+    );
+  }
+
+  /**
+   * Starts now (the provider calls this once the first batch is on its way) the pipeline of every
+   * chain whose cache is empty — a new installation, where almost every article has unknown words
+   * and none is known yet: their transducers load while the main pipeline translates, instead of
+   * once the words are known. A chain with a cache waits for a word the cache cannot answer.
    */
   warm(): void {
     if (!this.#enabled) return;
-    for (const chain of [this.#back, ...this.#forward]) chain?.pool.warm();
+    for (const chain of [this.#back, ...this.#forward])
+      if (chain?.cache.answers.size === 0) chain.pool.warm();
   }
 
   /** Chains found, for the memory fingerprint. */
@@ -100,6 +124,10 @@ export class UnknownWordRepair {
     // The French words that passed through go to the English chains while the leaks are
     // back-translated; the source words found for the leaks follow.
     const passed = [...new Set(work.flatMap(({ french }) => [...french.values()]))];
+    // A leak the cache cannot answer: every chain is started now, the English ones loading
+    // while es→fr answers (the French words it finds likely need them).
+    if (this.#back && leaks.some(({ word }) => !this.#back?.cache.answers.has(word)))
+      for (const chain of [this.#back, ...this.#forward]) chain.pool.warm();
     const first = this.#toEnglish(passed, signal);
     first.catch(() => {}); // awaited below: an abort meanwhile is not an unhandled rejection
     if (leaks.length > 0) {
@@ -139,14 +167,27 @@ export class UnknownWordRepair {
   /**
    * French words → English: every chain at once (each its own pipeline), the first chain's
    * answer kept, a later chain's only where the earlier ones have none (fr→eo→en before fr→ca→en).
+   * A chain is not asked a word an earlier chain already has an answer for.
    */
   async #toEnglish(words: string[], signal: AbortSignal): Promise<Map<string, string>> {
     const english = new Map<string, string>();
     if (words.length === 0) return english;
-    const answers = await Promise.all(this.#forward.map((chain) => this.#lookup(chain, words, signal)));
+    const known = (chains: Chain[], word: string) =>
+      chains.some((chain) => chain.cache.answers.get(word) != null);
+    await Promise.all(
+      this.#forward.map((chain, k) =>
+        this.#lookup(
+          chain,
+          words.filter((word) => !known(this.#forward.slice(0, k), word)),
+          signal,
+        ),
+      ),
+    );
     for (const word of words) {
-      const found = answers.map((answer) => answer.get(word)).find((result) => result !== undefined);
-      if (found !== undefined) english.set(word, found);
+      const found = this.#forward
+        .map((chain) => chain.cache.answers.get(word))
+        .find((result) => result != null);
+      if (found != null) english.set(word, found);
     }
     return english;
   }
@@ -155,16 +196,16 @@ export class UnknownWordRepair {
   async #lookup(chain: Chain | undefined, words: string[], signal: AbortSignal) {
     const results = new Map<string, string>();
     if (chain === undefined) return results;
-    const asked = words.filter((word) => !chain.answers.has(word));
+    const asked = words.filter((word) => !chain.cache.answers.has(word));
     if (asked.length > 0) await this.#ask(chain, asked, signal);
     for (const word of words) {
-      const answer = chain.answers.get(word);
-      if (answer !== undefined) results.set(word, answer);
+      const answer = chain.cache.answers.get(word);
+      if (answer != null) results.set(word, answer);
     }
     return results;
   }
 
-  async #ask({ pool, answers }: Chain, words: string[], signal: AbortSignal): Promise<void> {
+  async #ask({ pool, cache }: Chain, words: string[], signal: AbortSignal): Promise<void> {
     const payload = words.map((word, i) => encodeRecord(word, i)).join('') + encodeRecord('', words.length);
     const isClosing = (record: string) => decodeRecord(record, '')?.index === words.length;
     let records: string[];
@@ -176,11 +217,19 @@ export class UnknownWordRepair {
     }
     words.forEach((word, i) => {
       const decoded = decodeRecord(records[i] ?? '', word, true);
-      answers.set(word, decoded?.index === i ? acceptedLookup(decoded.text, word) : undefined);
+      if (decoded?.index === i) cache.set(word, acceptedLookup(decoded.text, word) ?? null);
+      else cache.answers.set(word, null); // out of step: nothing this run, nothing kept for the next
     });
   }
 
+  /** Ends the chains' pipelines and adds what they learnt to the cache files. */
   close(): Promise<unknown> {
-    return Promise.all([this.#back, ...this.#forward].map((chain) => chain?.pool.close()));
+    return Promise.all(
+      [this.#back, ...this.#forward].map(async (chain) => {
+        await chain?.pool.close();
+        // A cache that cannot be written (read-only home, full disk) costs only the look-ups.
+        await chain?.cache.save().catch(() => {});
+      }),
+    );
   }
 }
