@@ -36,7 +36,10 @@ export function targetSpansOf(target: string, sourceSpans: readonly TermSpan[]):
   return taken.sort((a, b) => a.start - b.start);
 }
 
-/** Stage "mark": every segment with a target gets its target spans from the model. */
+/**
+ * Stage "mark": every segment with a target gets its target spans from the model. In place, as
+ * the other per-segment fills of execute.ts: the document is the run's one copy, not shared.
+ */
 export function markTargetTerms(doc: Document): Document {
   for (const segment of segmentsOf(doc)) {
     if (segment.target === undefined) delete segment.targetSpans;

@@ -5,7 +5,7 @@ import { isPersonsOwn } from '../document-notes.js';
 /** What the merge did, for the run's summary. */
 export interface MergeResult {
   /** Reviewed targets carried over unchanged. */
-  kept: number;
+  keptFromReview: number;
   /** Untouched machine targets reused (same source, engine and glossary). */
   reused: number;
   /** Reviewed segments whose source changed: re-translated and flagged for review. */
@@ -48,7 +48,7 @@ export function mergeReviewed(
   previous: Document,
   current: { engine: string; glossaryHash: string | undefined },
 ): MergeResult {
-  const result: MergeResult = { kept: 0, reused: 0, flagged: 0 };
+  const result: MergeResult = { keptFromReview: 0, reused: 0, flagged: 0 };
   const oldSegments = segmentsOf(previous);
   const byId = new Map(oldSegments.map((s) => [s.id, s]));
   const bySource = new Map<string, Segment[]>();
@@ -64,7 +64,7 @@ export function mergeReviewed(
     if (match?.target !== undefined && isReviewed(match)) {
       used.add(match);
       carryOver(segment, match, 'reviewed');
-      result.kept += 1;
+      result.keptFromReview += 1;
     } else if (match?.target !== undefined && reusable(match, current)) {
       used.add(match);
       carryOver(segment, match, 'machine');

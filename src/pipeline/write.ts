@@ -6,21 +6,10 @@ import type { Document } from '../document.js';
 import type { Matcher } from '../glossary/match.js';
 import type { Glossary } from '../glossary/types.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import type { RenderedFileOptions } from '../render/files.js';
+import type { OutputPaths, RenderedFileOptions } from '../render/files.js';
 import { toResources } from '../render/resources.js';
 import { RENDER_FORMATS } from '../review/render-formats.js';
 import { version } from '../version.js';
-
-/** Where the outputs of one translated article go. */
-export interface OutputPaths {
-  xliff: string;
-  txt: string;
-  md: string;
-  /** i18next resource bundle: `<out>/<lang>/<namespace>.json`. */
-  resources: string;
-  review: string;
-  namespace: string;
-}
 
 /**
  * `source/palmyre.fr.txt` → `translations/palmyre.en.xlf`, `palmyre.en.txt`, `palmyre.en.md`,

@@ -5,11 +5,21 @@
  */
 import type { Document } from '../document.js';
 import type { Glossary } from '../glossary/types.js';
-import type { OutputPaths } from '../pipeline/write.js';
 import type { RenderFormat } from '../review/render-formats.js';
 import { renderArticle } from './article.js';
 import type { ResourceBundle } from './resources.js';
 import { type ReviewFinding, renderReviewPage } from './review-page.js';
+
+/** Where the outputs of one translated article go. */
+export interface OutputPaths {
+  xliff: string;
+  txt: string;
+  md: string;
+  /** i18next resource bundle: `<out>/<lang>/<namespace>.json`. */
+  resources: string;
+  review: string;
+  namespace: string;
+}
 
 export interface RenderedFile {
   path: string;

@@ -67,7 +67,7 @@ describe('mergeReviewed', () => {
     const doc = parseArticle(article, 'a.fr.txt');
     const result = mergeReviewed(doc, previous, current);
     expect(byId(doc).get('p2.s2')).toMatchObject({ target: 'The decision was taken.', state: 'final' });
-    expect(result.kept).toBe(1);
+    expect(result.keptFromReview).toBe(1);
   });
   it('reuses untouched machine targets from the same engine and glossary', () => {
     const doc = parseArticle(article, 'a.fr.txt');
@@ -110,7 +110,7 @@ describe('mergeReviewed', () => {
       target: 'The decision was taken.',
       state: 'needs-review',
     });
-    expect(result.kept).toBe(1);
+    expect(result.keptFromReview).toBe(1);
   });
   it('follows a reviewed sentence that moved to another id', () => {
     const previous = previousRun(article, {

@@ -64,7 +64,7 @@ describe.each([
             expect(s.target, `segment ${i}: machine output to redo`).toBeUndefined();
           }
         });
-        expect(result.kept).toBe(human);
+        expect(result.keptFromReview).toBe(human);
       }),
       { numRuns: 60 },
     );
