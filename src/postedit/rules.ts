@@ -127,9 +127,11 @@ export const postEditRules: readonly PostEditRule[] = [
   {
     family: 'courtesy-titles',
     name: 'drop-courtesy-title',
-    pattern: `\\b(?:Sra|Sr|Srta|Sras|Sres|Mrs|Mr|Ms)\\.?\\s(?=\\p{Lu}|${PLACEHOLDER_PREFIX}\\d)`,
+    // French M. (monsieur), Mme, Mlle and Me (maître, which the pivot writes M) pass through
+    // untranslated; a lone M is an initial after a given name (Jean M. Dupont), so not there.
+    pattern: `(?:\\b(?:Sra|Sr|Srta|Sras|Sres|Mrs|Mr|Ms|Mme|Mlle|Me)\\.?|(?<!\\p{Lu}[\\p{L}’'-]*\\s)\\bM\\.?)\\s(?=\\p{Lu}|${PLACEHOLDER_PREFIX}\\d)`,
     replacement: '',
-    why: 'M. / Mme before a name: English wire style (AP) uses no courtesy title; Sr/Sra are their Spanish pivot leaks.',
+    why: 'M. / Mme / Mlle / Me before a name: English wire style (AP) uses no courtesy title; Sr/Sra are their Spanish pivot leaks.',
   },
   {
     family: 'places',
