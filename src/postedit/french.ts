@@ -15,3 +15,30 @@ export function frenchConventions(text: string): string {
     return n === undefined ? match : `${n}${n === 1 ? 'er' : 'e'}`;
   });
 }
+
+/** « Y a-t-il » → « il y a »: the pronoun goes before the « y ». */
+const THERE_IS = /\b([Yy]) a-t-il\b/gu;
+/**
+ * Subject-verb inversion: « a-t-il affirmé », « ont-ils déclaré », « estime-t-elle », « peut-on ».
+ * Third-person subject pronouns only: after a hyphen they are always an inverted subject, while
+ * « -nous », « -vous » are also imperatives and nouns (« donnez-nous », « un rendez-vous »), and
+ * compounds (« peut-être », « Jean-Pierre ») have none.
+ */
+const INVERSION = /\b(\p{L}+)(?:-t)?-(il|elle|on|ils|elles)\b(?!-)/gu;
+
+/**
+ * The French with inverted subjects put back in order (« », a-t-il affirmé » → « », il a
+ * affirmé »). French inverts the subject after a quotation and in questions; the fr→es leg
+ * does not parse the hyphenated form, and Spanish leaks through (`haafirmado`, `seha`), while
+ * the plain order translates. Always applied for Apertium: it is the engine's input, not a style.
+ */
+export function uninvertSubjects(text: string): string {
+  return text
+    .replace(THERE_IS, (_match, y: string) => (y === 'Y' ? 'Il y a' : 'il y a'))
+    .replace(INVERSION, (_match, verb: string, pronoun: string) => {
+      const first = verb[0] ?? '';
+      if (first === first.toLowerCase()) return `${pronoun} ${verb}`;
+      // A question's first word: the capital moves to the pronoun.
+      return `${pronoun[0]?.toUpperCase() ?? ''}${pronoun.slice(1)} ${first.toLowerCase()}${verb.slice(1)}`;
+    });
+}

@@ -17,7 +17,7 @@
  */
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
-import { frenchConventions, postEdit, postEditFamilies } from '../postedit/index.js';
+import { frenchConventions, postEdit, postEditFamilies, uninvertSubjects } from '../postedit/index.js';
 import { abortError } from './abort-error.js';
 import { type ApertiumWrapper, locateApertium, locateChains, locateWrapper } from './apertium/install.js';
 import { LocationLexicon } from './apertium/locations.js';
@@ -121,7 +121,9 @@ export const createApertium: ProviderFactory = async (options) => {
   const families = postEditFamilies(env.VERSIO_POSTEDIT, options.style);
   const variant = variantOf(options.targetLang);
   // Centuries in Roman numerals are rewritten in the French: the pivot breaks them (french.ts).
-  const preEdit = families.has('ap-numbers') ? frenchConventions : (text: string) => text;
+  const preEdit = families.has('ap-numbers')
+    ? (text: string) => frenchConventions(uninvertSubjects(text))
+    : uninvertSubjects;
   const wrapper = await locateWrapper(bin, env);
   const [installation, chains] = await Promise.all([
     locateApertium(wrapper, modes, env),

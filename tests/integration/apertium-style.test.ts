@@ -106,6 +106,18 @@ describe('à + place → in', () => {
   });
 });
 
+describe('inverted subjects (« a-t-il affirmé »)', () => {
+  it('reach the engine in order: no Spanish leaks through the pivot', async () => {
+    const english = await translate(
+      'inversion',
+      '« La guerre est finie », a-t-il affirmé. « Oui », a-t-on appris. Y a-t-il des survivants ?',
+    );
+    // Inverted, the fr→es leg writes `haafirmado`, `seha` and `hay-t-él` into the English.
+    expect(english).not.toMatch(/haafirmado|\bseha\b|\bhay\b|-t-/);
+    expect(english).toMatch(/\bsaid\b|\baffirmed\b/);
+  });
+});
+
 describe('LocationLexicon (Apertium’s English dictionary)', () => {
   it('finds the words tagged as locations, only where the French has a bare « à »', async () => {
     const wrapper = await locateWrapper('apertium', process.env);
