@@ -10,36 +10,22 @@
  * crashed), when the waiter is told to claim again.
  */
 import { randomUUID } from 'node:crypto';
+import { ClaimWaiters, type Waiter, waiter } from './claim-waiters.js';
 import { ClaimBook } from './claims.js';
 import { withLock } from './lock.js';
 import type { Claim } from './memory-store.js';
 import type { MemoryRecord } from './record.js';
 import type { OpenOptions, TranslationMemory } from './store.js';
 
-interface Deferred {
-  promise: Promise<MemoryRecord | undefined>;
-  resolve: (record: MemoryRecord | undefined) => void;
-}
-
-function deferred(): Deferred {
-  let resolve: Deferred['resolve'] = () => undefined;
-  const promise = new Promise<MemoryRecord | undefined>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
 export class Claimer {
   readonly owner = randomUUID();
   private readonly book: ClaimBook;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
   /** Keys this process claimed and has not appended yet. */
-  private readonly mine = new Map<string, Deferred>();
+  private readonly mine = new Map<string, Waiter>();
   /** Keys another process claimed, that this one waits for. */
-  private readonly waiting = new Map<string, Deferred>();
+  private readonly waiters: ClaimWaiters;
   private heartbeat: NodeJS.Timeout | undefined;
-  private poller: NodeJS.Timeout | undefined;
   private claimed = false;
 
   constructor(
@@ -48,7 +34,14 @@ export class Claimer {
   ) {
     this.book = new ClaimBook(memory.path);
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.pollMs = options.pollMs ?? 100;
+    this.waiters = new ClaimWaiters(
+      {
+        refresh: () => Promise.all([this.memory.refresh(), this.book.refresh()]),
+        lookup: (key) => this.memory.lookup(key),
+        stillClaimed: (key) => this.book.claimedBy(key, this.owner, Date.now()) !== undefined,
+      },
+      options.pollMs ?? 100,
+    );
   }
 
   async claim(keys: readonly string[]): Promise<Map<string, Claim>> {
@@ -59,7 +52,7 @@ export class Claimer {
         const now = Date.now();
         const fresh: string[] = [];
         for (const key of new Set(keys)) {
-          const own = this.mine.get(key) ?? this.waiting.get(key);
+          const own = this.mine.get(key) ?? this.waiters.get(key);
           if (own) {
             out.set(key, { kind: 'wait', done: own.promise });
             continue;
@@ -67,7 +60,7 @@ export class Claimer {
           const record = await this.memory.lookup(key);
           if (record) out.set(key, { kind: 'hit', record });
           else if (this.book.claimedBy(key, this.owner, now) !== undefined) {
-            out.set(key, { kind: 'wait', done: this.await(key) });
+            out.set(key, { kind: 'wait', done: this.waiters.wait(key) });
           } else fresh.push(key);
         }
         if (fresh.length === 0) return;
@@ -75,7 +68,7 @@ export class Claimer {
         await this.book.write([{ owner: this.owner, keys: fresh, until: now + this.leaseMs }]);
         this.claimed = true;
         for (const key of fresh) {
-          const d = deferred();
+          const d = waiter();
           this.mine.set(key, d);
           out.set(key, { kind: 'mine', done: d.promise });
         }
@@ -109,44 +102,14 @@ export class Claimer {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    clearTimeout(this.poller);
-    this.heartbeat = this.poller = undefined;
-    for (const d of [...this.mine.values(), ...this.waiting.values()]) d.resolve(undefined);
+    this.heartbeat = undefined;
+    for (const d of this.mine.values()) d.resolve(undefined);
     this.mine.clear();
-    this.waiting.clear();
+    this.waiters.close();
     if (!this.claimed) return;
     await this.memory
       .serial(() => withLock(this.memory.path, () => this.book.write([{ owner: this.owner, until: 0 }])))
       .catch(() => undefined); // the lease ends by itself
-  }
-
-  private await(key: string): Promise<MemoryRecord | undefined> {
-    const d = deferred();
-    this.waiting.set(key, d);
-    this.poll();
-    return d.promise;
-  }
-
-  /** While keys are waited for: read the new tail, hand over arrived records and dead claims. */
-  private poll(): void {
-    if (this.poller !== undefined || this.waiting.size === 0) return;
-    this.poller = setTimeout(async () => {
-      try {
-        await Promise.all([this.memory.refresh(), this.book.refresh()]);
-        const now = Date.now();
-        for (const [key, d] of this.waiting) {
-          const record = await this.memory.lookup(key);
-          if (!record && this.book.claimedBy(key, this.owner, now) !== undefined) continue;
-          this.waiting.delete(key);
-          d.resolve(record);
-        }
-      } catch {
-        // A failed read is retried at the next tick.
-      } finally {
-        this.poller = undefined;
-        this.poll();
-      }
-    }, this.pollMs);
   }
 
   /** Renews this process's lease while it holds claims; stops when it holds none. */

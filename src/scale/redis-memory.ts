@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { ClaimWaiters, type Waiter, waiter } from '../memory/claim-waiters.js';
 import type { Claim, MemoryStore } from '../memory/memory-store.js';
 import { isImported, type MemoryRecord, pickRecord } from '../memory/record.js';
 import { connectRedis, redisError, redisName } from './redis-connection.js';
@@ -31,20 +32,13 @@ export interface RedisMemoryOptions {
   pollMs?: number;
 }
 
-interface Waiter {
-  promise: Promise<MemoryRecord | undefined>;
-  resolve: (record: MemoryRecord | undefined) => void;
-}
-
 export class RedisMemory implements MemoryStore {
   readonly owner = randomUUID();
   private count = 0;
   private readonly mine = new Map<string, Waiter>();
-  private readonly waiting = new Map<string, Waiter>();
+  private readonly waiters: ClaimWaiters;
   private heartbeat: NodeJS.Timeout | undefined;
-  private poller: NodeJS.Timeout | undefined;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
 
   private constructor(
     private readonly redis: Redis,
@@ -52,7 +46,13 @@ export class RedisMemory implements MemoryStore {
     options: RedisMemoryOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.pollMs = options.pollMs ?? 100;
+    this.waiters = new ClaimWaiters(
+      {
+        lookup: (key) => this.lookup(key),
+        stillClaimed: async (key) => (await this.redis.exists(claimKey(key))) === 1,
+      },
+      options.pollMs ?? 100,
+    );
   }
 
   static async open(url: string, options: RedisMemoryOptions = {}): Promise<RedisMemory> {
@@ -108,7 +108,7 @@ export class RedisMemory implements MemoryStore {
   async claim(keys: readonly string[]): Promise<Map<string, Claim>> {
     const out = new Map<string, Claim>();
     for (const key of new Set(keys)) {
-      const own = this.mine.get(key) ?? this.waiting.get(key);
+      const own = this.mine.get(key) ?? this.waiters.get(key);
       if (own) {
         out.set(key, { kind: 'wait', done: own.promise });
         continue;
@@ -125,19 +125,20 @@ export class RedisMemory implements MemoryStore {
         await this.call(() => this.redis.eval(RELEASE, 1, claimKey(key), this.owner));
         out.set(key, { kind: 'hit', record: late });
       } else if (won === 'OK') {
-        const waiter = deferred();
-        this.mine.set(key, waiter);
-        out.set(key, { kind: 'mine', done: waiter.promise });
+        const claimed = waiter();
+        this.mine.set(key, claimed);
+        out.set(key, { kind: 'mine', done: claimed.promise });
       } else {
         // Two documents may claim the same key at once (both passed the check above before
         // either awaited): they must share one waiter, or the first is never resolved.
-        const waiter = this.waiting.get(key) ?? this.mine.get(key) ?? deferred();
-        if (!this.mine.has(key)) this.waiting.set(key, waiter);
-        out.set(key, { kind: 'wait', done: waiter.promise });
+        const ours = this.mine.get(key);
+        out.set(key, {
+          kind: 'wait',
+          done: ours ? ours.promise : this.waiters.wait(key, this.waiters.get(key)),
+        });
       }
     }
     this.keepAlive();
-    this.poll();
     return out;
   }
 
@@ -172,11 +173,10 @@ export class RedisMemory implements MemoryStore {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    clearTimeout(this.poller);
-    for (const w of [...this.mine.values(), ...this.waiting.values()]) w.resolve(undefined);
+    for (const w of this.mine.values()) w.resolve(undefined);
     const held = [...this.mine.keys()];
     this.mine.clear();
-    this.waiting.clear();
+    this.waiters.close();
     await Promise.all(
       held.map((key) => this.redis.eval(RELEASE, 1, claimKey(key), this.owner).catch(() => 0)),
     );
@@ -196,25 +196,6 @@ export class RedisMemory implements MemoryStore {
       Math.max(50, Math.floor(this.leaseMs / 3)),
     );
     this.heartbeat.unref();
-  }
-
-  private poll(): void {
-    if (this.poller !== undefined || this.waiting.size === 0) return;
-    this.poller = setTimeout(async () => {
-      try {
-        for (const [key, waiter] of this.waiting) {
-          const record = await this.lookup(key);
-          if (!record && (await this.redis.exists(claimKey(key))) === 1) continue;
-          this.waiting.delete(key);
-          waiter.resolve(record);
-        }
-      } catch {
-        // Retried at the next tick; a lost server fails the run through the other commands.
-      } finally {
-        this.poller = undefined;
-        this.poll();
-      }
-    }, this.pollMs);
   }
 
   /** Runs a command; a connection failure is exit 3 naming the server. */
@@ -239,12 +220,4 @@ function parse(json: string | undefined): MemoryRecord | undefined {
   } catch {
     return undefined;
   }
-}
-
-function deferred(): Waiter {
-  let resolve: Waiter['resolve'] = () => undefined;
-  const promise = new Promise<MemoryRecord | undefined>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
 }
