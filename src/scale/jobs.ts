@@ -68,7 +68,10 @@ export function parseFailure(reason: string): { exitCode: number; message: strin
     : { exitCode: 3, message: reason, retryable: false };
 }
 
-/** Redis hash: job id → when the job first met a 429 (ms), for the retry budget of its 429s. */
-export function limitedKey(queue: string): string {
-  return `versio:limited:${queue}`;
+/**
+ * When a job first met a 429 (ms), for the retry budget of its 429s. A key of its own with an
+ * expiry, so a job that ends another way (a fatal error, a dead worker) leaves nothing behind.
+ */
+export function limitedKey(queue: string, jobId: string): string {
+  return `versio:limited:${queue}:${jobId}`;
 }

@@ -33,8 +33,6 @@ export interface WorkerRunOptions {
    * worker together, so each worker of a provider should be given the same.
    */
   overrides?: PacingOverrides;
-  /** Longest pause a Retry-After may impose (ms). */
-  maxRetryAfterMs?: number;
   /** Lock of a running job; a worker silent for longer is taken for dead (ms). */
   lockMs?: number;
   env: NodeJS.ProcessEnv;
@@ -93,7 +91,6 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
   };
 
   const lockMs = options.lockMs ?? 30_000;
-  const limited = limitedKey(queueName(options.provider));
   const controller = new AbortController();
   const processor = async (job: Job<RequestJobData, RequestJobResult>): Promise<RequestJobResult> => {
     if (job.data.provider !== options.provider) {
@@ -120,21 +117,21 @@ export async function runWorker(options: WorkerRunOptions): Promise<void> {
       const result = await engine
         .translate(job.data.texts, controller.signal, { sent, pause })
         .finally(finished);
-      await connection.hdel(limited, String(job.id)).catch(() => undefined);
+      await connection.del(limitedKey(queueName(options.provider), String(job.id))).catch(() => undefined);
       options.onEvent?.({ type: 'job-done', id: String(job.id), texts: job.data.texts.length });
       return result;
     } catch (error) {
       if (error instanceof RetryableError && error.rateLimited) {
-        const ms = Math.min(
-          error.retryAfterMs ?? 1000,
-          options.maxRetryAfterMs ?? engine.retry.maxRetryAfterMs,
-        );
-        // 429s are retried within a time budget from the job's first one, whichever worker met it.
+        const { budgetMs, maxRetryAfterMs } = engine.retry;
+        const ms = Math.min(error.retryAfterMs ?? 1000, maxRetryAfterMs);
+        // 429s are retried within a time budget from the job's first one, whichever worker met it;
+        // the mark outlives the budget (the job fails at its first 429 past it), then expires.
         const now = Date.now();
-        await connection.hsetnx(limited, String(job.id), String(now));
-        const first = Number((await connection.hget(limited, String(job.id))) ?? now);
-        if (now + ms - first > engine.retry.budgetMs) {
-          await connection.hdel(limited, String(job.id)).catch(() => undefined);
+        const limited = limitedKey(queueName(options.provider), String(job.id));
+        await connection.set(limited, String(now), 'PX', 2 * budgetMs + maxRetryAfterMs, 'NX');
+        const first = Number((await connection.get(limited)) ?? now);
+        if (now + ms - first > budgetMs) {
+          await connection.del(limited).catch(() => undefined);
           throw new UnrecoverableError(
             failureText(3, `${error.message} (${Math.round((now - first) / 1000)} s of 429s)`, true),
           );
