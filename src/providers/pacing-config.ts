@@ -21,6 +21,13 @@ export interface PacingSettings {
 
 const KEYS = ['concurrency', 'rate', 'retryBudget', 'maxRetryAfter', 'timeout'] as const;
 
+/** The pacing settings given (command-line options, say), without the ones left unset. */
+export function givenSettings(options: PacingSettings): PacingSettings {
+  const given: PacingSettings = {};
+  for (const key of KEYS) if (options[key] !== undefined) given[key] = options[key];
+  return given;
+}
+
 /** Settings in user units → overrides in the engine's units. `rate` is per second. */
 export function toOverrides(settings: PacingSettings): PacingOverrides {
   const ms = (s: number | undefined) => (s === undefined ? undefined : Math.round(s * 1000));

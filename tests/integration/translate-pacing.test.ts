@@ -83,25 +83,12 @@ describe('one scheduler for the whole run', () => {
     const { files } = makeArticles(dir.path, 2, 20);
     const deepl = await start({ holdFirst: { timeoutMs: 20_000 } });
     const out = join(dir.path, 'out');
-    const result = await runMain(
-      [
-        'translate',
-        ...files,
-        '--provider',
-        'deepl',
-        '--no-glossary',
-        '--out',
-        out,
-        '--memory',
-        join(dir.path, 'tm.jsonl'),
-        '--quiet',
-        '--jobs',
-        '1',
-        '--concurrency',
-        '2',
-      ],
-      { cwd: dir.path, env: deeplEnv(deepl) },
-    );
+    const result = await runDeepl(deepl, files, out, join(dir.path, 'tm.jsonl'), [
+      '--jobs',
+      '1',
+      '--concurrency',
+      '2',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(deepl.stats().statuses).toEqual({ '200': 2 });

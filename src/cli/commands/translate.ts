@@ -137,7 +137,10 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
           report(event);
         };
         let summary: RunSummary;
-        const { translateFiles } = await import('../../pipeline/translate.js');
+        const [{ translateFiles }, { givenSettings }] = await Promise.all([
+          import('../../pipeline/translate.js'),
+          import('../../providers/pacing-config.js'),
+        ]);
         try {
           summary = await translateFiles(files, {
             provider: options.provider,
@@ -155,13 +158,7 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
             ...(options.jobs ? { jobs: options.jobs } : {}),
             ...(options.dryRun ? { dryRun: true } : {}),
             ...(options.maxChars !== undefined ? { maxChars: options.maxChars } : {}),
-            pacing: {
-              ...(options.rate !== undefined ? { rate: options.rate } : {}),
-              ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-              ...(options.retryBudget !== undefined ? { retryBudget: options.retryBudget } : {}),
-              ...(options.maxRetryAfter !== undefined ? { maxRetryAfter: options.maxRetryAfter } : {}),
-              ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-            },
+            pacing: givenSettings(options),
             signal: ctx.signal,
             cwd: ctx.io.cwd,
             env: ctx.io.env,

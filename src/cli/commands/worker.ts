@@ -58,14 +58,15 @@ Examples:
         if (!isProviderName(options.provider)) throw new InputError(`unknown provider ${options.provider}`);
         const { runWorker } = await import('../../scale/worker.js');
         const { CONFIG_FILE } = await import('../../check/config-file.js');
-        const { loadPacingSettings, toOverrides } = await import('../../providers/pacing-config.js');
+        const { givenSettings, loadPacingSettings, toOverrides } = await import(
+          '../../providers/pacing-config.js'
+        );
         const fromFile = await loadPacingSettings(ctx.io.cwd, CONFIG_FILE, options.provider);
+        // Not `options` whole: a worker's --concurrency is its own, not the engine's for all workers.
+        const { rate, retryBudget, maxRetryAfter, timeout } = options;
         const overrides = toOverrides({
           ...fromFile,
-          ...(options.rate !== undefined ? { rate: options.rate } : {}),
-          ...(options.retryBudget !== undefined ? { retryBudget: options.retryBudget } : {}),
-          ...(options.maxRetryAfter !== undefined ? { maxRetryAfter: options.maxRetryAfter } : {}),
-          ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+          ...givenSettings({ rate, retryBudget, maxRetryAfter, timeout }),
         });
         const say = (line: string) => {
           if (!options.quiet) ctx.io.stderr.write(`${line}\n`);
