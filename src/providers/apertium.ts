@@ -129,6 +129,8 @@ export const createApertium: ProviderFactory = async (options) => {
     locateApertium(wrapper, modes, env),
     locateRepairChains(wrapper, env),
   ]);
+  // A cache that cannot be written (read-only home, full disk) costs only the look-ups next time.
+  await wrapper.commands.save().catch(() => {});
   const lexicon = families.has('places') ? await LocationLexicon.beside(installation.stages, env) : undefined;
   // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
   // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).

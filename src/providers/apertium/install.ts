@@ -3,10 +3,13 @@
  * null-flush shell pipeline of each mode, and the package versions for the fingerprint.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ProviderError } from '../../errors.js';
+import { CommandCache } from './command-cache.js';
+import { cacheDirectory } from './lookup-cache.js';
 import { parseModePipeline } from './mode-commands.js';
 
 const run = promisify(execFile);
@@ -44,18 +47,31 @@ async function dataDir(wrapper: string, env: NodeJS.ProcessEnv): Promise<string>
   return /APERTIUM_DATADIR="\$\{APERTIUM_DATADIR:-([^}"]+)\}"/.exec(text)?.[1] ?? '/usr/share/apertium';
 }
 
-/** Absolute path of a command, as the shell would find it. */
+/** Absolute path of a command, as the shell's `command -v` finds it: the first executable file on PATH. */
 async function which(command: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (command.includes('/')) return command;
-  const { stdout } = await run('sh', ['-c', 'command -v "$1"', 'which', command], { env });
-  return stdout.trim();
+  for (const directory of (env.PATH ?? '').split(':')) {
+    const candidate = path.join(directory || '.', command);
+    if ((await isFile(candidate)) && (await isExecutable(candidate))) return candidate;
+  }
+  return '';
 }
+
+const isExecutable = (file: string) =>
+  access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 
 /** The wrapper and the modes it would list: where every look-up below starts. */
 export interface ApertiumWrapper {
   path: string;
+  /** The data directory (the mode files are in its `modes/`). */
+  dataDir: string;
   /** Modes in the data directory, e.g. `fr-es` (what `apertium -l` prints). */
   modes: Set<string>;
+  /** The look-ups' answers from earlier runs (command-cache.ts); `save()` it once they are done. */
+  commands: CommandCache;
 }
 
 /**
@@ -68,10 +84,13 @@ export async function locateWrapper(bin: string, env: NodeJS.ProcessEnv): Promis
   if (wrapper === '' || !(await isFile(wrapper))) {
     throw new ProviderError(`Apertium is not installed: \`${bin}\` was not found`, { hint: INSTALL_HINT });
   }
-  const directory = path.join(await dataDir(wrapper, env), 'modes');
-  const files = await readdir(directory).catch(() => []);
+  const data = await dataDir(wrapper, env);
+  const [files, commands] = await Promise.all([
+    readdir(path.join(data, 'modes')).catch(() => []),
+    CommandCache.open(cacheDirectory(env)),
+  ]);
   const modes = new Set(files.filter((file) => file.endsWith('.mode')).map((file) => file.slice(0, -5)));
-  return { path: wrapper, modes };
+  return { path: wrapper, dataDir: data, modes, commands };
 }
 
 const isFile = (file: string) =>
@@ -87,16 +106,20 @@ const isFile = (file: string) =>
  * Apertium-APy does).
  */
 async function nullFlushStages(
-  wrapper: string,
+  wrapper: ApertiumWrapper,
   mode: string,
   env: NodeJS.ProcessEnv,
   generation: '-n' | '-g' = '-n',
 ): Promise<string[][]> {
-  const modeFile = path.join(await dataDir(wrapper, env), 'modes', `${mode}.mode`);
-  const tool = path.join(path.dirname(wrapper), 'apertium-wblank-mode');
+  const modeFile = path.join(wrapper.dataDir, 'modes', `${mode}.mode`);
+  const tool = path.join(path.dirname(wrapper.path), 'apertium-wblank-mode');
   let script: string;
   try {
-    script = (await run(tool, ['-z', modeFile], { env, timeout: 30_000 })).stdout;
+    script = await wrapper.commands.output(
+      [tool, '-z', modeFile],
+      [modeFile, tool],
+      async () => (await run(tool, ['-z', modeFile], { env, timeout: 30_000 })).stdout,
+    );
   } catch (error) {
     throw new ProviderError(`Apertium mode ${mode} cannot be read: \`${tool} -z ${modeFile}\` failed`, {
       hint: `Apertium 3.7 or later is needed; ${INSTALL_HINT}`,
@@ -123,13 +146,19 @@ const packagesOf = (modes: readonly string[]) => [
 
 /** `dpkg-query` versions of the engine and language data of `modes`, by package; none off Debian. */
 async function installedVersions(
+  wrapper: ApertiumWrapper,
   modes: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<Map<string, string>> {
-  // dpkg-query exits 1 when one package is missing but still prints the others.
-  const stdout = await run('dpkg-query', ['-W', '-f', DPKG_FORMAT, ...packagesOf(modes)], { env })
-    .then((result) => result.stdout)
-    .catch((error: { stdout?: string }) => error.stdout ?? '');
+  const args = ['-W', '-f', DPKG_FORMAT, ...packagesOf(modes)];
+  // dpkg rewrites its status database on every install, upgrade or removal.
+  const status = path.join(env.DPKG_ADMINDIR || '/var/lib/dpkg', 'status');
+  const stdout = await wrapper.commands.output(['dpkg-query', ...args], [status], () =>
+    // dpkg-query exits 1 when one package is missing but still prints the others.
+    run('dpkg-query', args, { env })
+      .then((result) => result.stdout)
+      .catch((error: { stdout?: string }) => error.stdout ?? ''),
+  );
   return new Map(
     stdout
       .split('\n')
@@ -144,8 +173,12 @@ const describeVersions = (modes: readonly string[], found: Map<string, string>) 
     .map((name) => `${name}=${found.get(name) ?? 'unknown'}`)
     .join(',');
 
-async function packageVersions(modes: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return describeVersions(modes, await installedVersions(modes, env));
+async function packageVersions(
+  wrapper: ApertiumWrapper,
+  modes: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  return describeVersions(modes, await installedVersions(wrapper, modes, env));
 }
 
 /** Checks that every mode is there; throws ProviderError (exit 3) naming what is missing. */
@@ -155,7 +188,7 @@ export async function locateApertium(
   env: NodeJS.ProcessEnv,
 ): Promise<ApertiumInstallation> {
   // Independent look-ups run side by side: each is a process start, and they add up on every run.
-  const versions = packageVersions(modes, env);
+  const versions = packageVersions(wrapper, modes, env);
   const missing = modes.filter((mode) => !wrapper.modes.has(mode));
   if (missing.length > 0) {
     versions.catch(() => {});
@@ -164,7 +197,7 @@ export async function locateApertium(
   }
   // The last leg marks the words it does not know (`*combatientes`), for the unknown-word repair.
   const legs = await Promise.all(
-    modes.map((mode, i) => nullFlushStages(wrapper.path, mode, env, i === modes.length - 1 ? '-g' : '-n')),
+    modes.map((mode, i) => nullFlushStages(wrapper, mode, env, i === modes.length - 1 ? '-g' : '-n')),
   );
   return { stages: legs.flat(), versions: await versions };
 }
@@ -188,11 +221,11 @@ export async function locateChains(
 ): Promise<(ChainInstallation | undefined)[]> {
   const installed = chains.filter((modes) => modes.every((mode) => wrapper.modes.has(mode)));
   // One dpkg-query for every chain: a process start on every run.
-  const versions = installedVersions(installed.flat(), env);
+  const versions = installedVersions(wrapper, installed.flat(), env);
   return Promise.all(
     chains.map(async (modes) => {
       if (!installed.includes(modes)) return undefined;
-      const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper.path, mode, env, '-g')));
+      const legs = await Promise.all(modes.map((mode) => nullFlushStages(wrapper, mode, env, '-g')));
       return { stages: legs.flat(), versions: describeVersions(modes, await versions) };
     }),
   );
