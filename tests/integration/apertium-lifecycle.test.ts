@@ -3,7 +3,7 @@
  * mid-batch, and close() leaving no process behind. Real Apertium; the stages are
  * descendants of this test process (under one `sh` per pipeline), read from /proc.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
@@ -38,6 +38,20 @@ describe('warm pipelines', () => {
     const results = await Promise.all(batches.map((batch) => provider?.translate(batch, signal())));
     expect(results.map((result) => result?.texts.length)).toEqual([3, 3, 3, 3]);
     expect(apertiumStages()).toHaveLength(2 * onePipeline);
+  });
+
+  it('run with malloc on transparent huge pages', async () => {
+    const tunablesOf = (pid: number) =>
+      readFileSync(`/proc/${pid}/environ`, 'utf8')
+        .split('\0')
+        .find((entry) => entry.startsWith('GLIBC_TUNABLES='));
+    const withoutTunables: NodeJS.ProcessEnv = { ...options.env };
+    delete withoutTunables.GLIBC_TUNABLES;
+    provider = await createApertium({ ...options, jobs: 1, env: withoutTunables });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const stages = apertiumStages();
+    expect(stages.length).toBeGreaterThan(0);
+    for (const stage of stages) expect(tunablesOf(stage.pid)).toBe('GLIBC_TUNABLES=glibc.malloc.hugetlb=1');
   });
 
   it('reuse the same processes from one call to the next', async () => {

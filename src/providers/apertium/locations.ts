@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { stageEnvironment } from './pipeline.js';
 
 /** `to` + a capitalised word: the rule's candidates (placeholders are the glossary's business). */
 const CANDIDATE = /\b[Tt]o (\p{Lu}[\p{L}’'-]+)/gu;
@@ -62,7 +63,7 @@ export class LocationLexicon {
       const child = execFile(
         'lt-proc',
         ['-w', analyser],
-        { env: this.env, timeout: 30_000 },
+        { env: stageEnvironment(this.env), timeout: 30_000 },
         (error, stdout) => resolve(error ? '' : stdout),
       );
       child.stdin?.end(input);

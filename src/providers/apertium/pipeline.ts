@@ -38,6 +38,22 @@ const STDERR_TAIL = 1_000;
  */
 const SETTLE_MS = 250;
 
+/**
+ * The stages' environment: glibc's malloc backs its heap with transparent huge pages
+ * (`glibc.malloc.hugetlb=1`, glibc 2.35+; older ones ignore it, as do kernels where THP is
+ * off). Loading a transducer is mostly malloc and first touches of fresh pages: measured on
+ * the seed article's bare pipeline, page faults fall from 56,000 to 25,000 and its CPU time
+ * by a fifth. A hugetlb setting of the caller's own is kept.
+ */
+export function stageEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const tunables = env.GLIBC_TUNABLES ?? '';
+  if (tunables.includes('glibc.malloc.hugetlb=')) return env;
+  return {
+    ...env,
+    GLIBC_TUNABLES: tunables ? `${tunables}:glibc.malloc.hugetlb=1` : 'glibc.malloc.hugetlb=1',
+  };
+}
+
 /** SIGKILL to a stage; its subshell reaps it. A stage that already exited is no error. */
 function killProcess(pid: number): void {
   try {
@@ -66,7 +82,7 @@ export class ApertiumPipeline {
     if (argvs.length === 0) throw new Error('ApertiumPipeline: no stages');
     this.#names = argvs.map((argv) => path.basename(argv[0] ?? ''));
     this.#shell = spawn('/bin/sh', ['-c', launchScript(argvs)], {
-      env,
+      env: stageEnvironment(env),
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     });
     const [input, output, stderr, status] = this.#shell.stdio as unknown as [
