@@ -39,9 +39,21 @@ function normalisedTarget(text: string): string {
   return lastNormal;
 }
 
+// …and the same few forms against every target: each is normalised once.
+const needles = new Map<string, string>();
+
+function needleOf(form: string): string {
+  let needle = needles.get(form);
+  if (needle === undefined) {
+    needle = normaliseEnglish(form).trim();
+    needles.set(form, needle);
+  }
+  return needle;
+}
+
 /** Every occurrence of `form` in `text` (both normalised first), in text order. */
 export function findEnglish(text: string, form: string): Occurrence[] {
-  const needle = normaliseEnglish(form).trim();
+  const needle = needleOf(form);
   if (needle === '') return [];
   const haystack = normalisedTarget(text);
   // Spaces are single after normalisation, so every match contains the needle minus its

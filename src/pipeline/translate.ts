@@ -8,7 +8,7 @@ import { executePlan } from './execute.js';
 import { openRun, type TranslateRunOptions } from './open.js';
 import { planDocument } from './plan.js';
 import { readDocument } from './read.js';
-import { outputPaths, reviewFindings, writeOutputs } from './write.js';
+import { loadReviewChecks, outputPaths, reviewFindings, writeOutputs } from './write.js';
 
 export type { TranslateRunOptions } from './open.js';
 
@@ -57,12 +57,16 @@ export async function translateFiles(
         return { plan: await planDocument(await read(file), ctx), file };
       },
       run: async ({ plan, file }, release) => {
-        const summary = await executePlan(plan, ctx, release);
+        const summary = await executePlan(plan, ctx, () => {
+          // Every request is on its way: the checks this document needs next load meanwhile.
+          void loadReviewChecks().catch(() => {}); // a failure shows where reviewFindings awaits it
+          release();
+        });
         // The slot is free: the next document's requests go to the engine while this one is written.
         release();
         summary.outputs = await writeOutputs(plan.doc, paths(file), {
           format: options.format,
-          findings: reviewFindings(plan.doc, matcher, glossary, checkConfig),
+          findings: await reviewFindings(plan.doc, matcher, glossary, checkConfig),
           cwd: options.cwd,
           ...(glossary ? { glossary } : {}),
         });

@@ -1,5 +1,4 @@
 import { basename, join, resolve } from 'node:path';
-import { checkDocument } from '../check/check-document.js';
 import type { CheckConfig } from '../check/config.js';
 import type { Finding } from '../check/finding.js';
 import type { Document } from '../document.js';
@@ -60,13 +59,26 @@ export async function derivedFiles(
   return RENDER_FORMATS.map((f): [string, string] => [rendered[f].path, rendered[f].content()]);
 }
 
+let checks: Promise<typeof import('../check/check-document.js')> | undefined;
+
+/**
+ * Loads the checks, once. Not at start, where each module compiled would delay the first request
+ * to the engine: translate starts it once a document's requests are all sent, so the modules
+ * compile while the engine works.
+ */
+export function loadReviewChecks(): Promise<typeof import('../check/check-document.js')> {
+  checks ??= import('../check/check-document.js');
+  return checks;
+}
+
 /** What `versio check` finds in a translated document, shown inline on its review page. */
-export function reviewFindings(
+export async function reviewFindings(
   doc: Document,
   matcher: Matcher | undefined,
   glossary: Glossary | undefined,
   config: CheckConfig,
-): Finding[] {
+): Promise<Finding[]> {
+  const { checkDocument } = await loadReviewChecks();
   return checkDocument(doc, new Map(), matcher, glossary, config);
 }
 
