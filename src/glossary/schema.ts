@@ -1,6 +1,7 @@
 /**
  * JSON Schema of the glossary file (glossary/glossary.schema.json is generated from this object and a
- * test keeps the two identical). Draft-07, the draft the yaml-language-server and ajv's default agree on.
+ * test keeps the two identical; so is the validator, schema-validator.generated.js: after an edit, run
+ * npm run generate:validators). Draft-07, the draft the yaml-language-server and ajv's default agree on.
  */
 
 /** A term: not empty, no leading or trailing space, no control character (DeepL's glossary rules too). */
