@@ -4,7 +4,7 @@
  * English; a corrupt cache file, or one from other package versions, is not used. The chains'
  * processes are counted as in apertium-lifecycle.test.ts.
  */
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,11 +46,35 @@ describe('the repair look-up cache', () => {
     const cacheDir = freshDir();
     const first = await translateSeed(cacheDir);
     expect(first.stages).toBeGreaterThan(mainStages); // the seed article has unknown words
-    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.json'))).toHaveLength(3);
+    const chainFiles = readdirSync(cacheDir).filter((name) => /^repair-.*\.json$/.test(name));
+    expect(chainFiles).toHaveLength(3);
     const second = await translateSeed(cacheDir);
     expect(second.stages).toBe(mainStages);
     expect(second.texts).toEqual(first.texts);
     expect(second.fingerprint).toBe(first.fingerprint);
+  });
+
+  it('never looks up a placeholder (Apertium marks it inside, `__*E1__`) and leaves it whole', async () => {
+    const cacheDir = freshDir();
+    const provider = await createApertium({
+      sourceLang: 'fr',
+      targetLang: 'en',
+      jobs: 1,
+      env: { ...process.env, VERSIO_CACHE_DIR: cacheDir },
+    });
+    let texts: string[];
+    try {
+      const sources = asSources(['Les combattants de __E1__ ont redéployé leurs forces vers __E23__.']);
+      ({ texts } = await provider.translate(sources, new AbortController().signal));
+    } finally {
+      await provider.close();
+    }
+    expect(texts[0]).toContain('__E1__');
+    expect(texts[0]).toContain('__E23__');
+    expect(texts[0]).not.toContain('*');
+    const chainFiles = readdirSync(cacheDir).filter((name) => /^repair-.*\.json$/.test(name));
+    expect(chainFiles.length).toBeGreaterThan(0); // `redéployé` was looked up
+    for (const name of chainFiles) expect(readFileSync(join(cacheDir, name), 'utf8')).not.toMatch(/"E\d+"/);
   });
 
   it('ignores a corrupt cache file: the chains start and answer as without a cache', async () => {

@@ -18,6 +18,10 @@ describe('unknownWords', () => {
     ]);
   });
 
+  test('a placeholder marked inside, as Apertium marks it, is no unknown word either', () => {
+    expect(unknownWords('The city of __*E1__ is free with __*E12__ and *Sra Linda.')).toEqual(['Sra']);
+  });
+
   test('a text without marks has no unknown word', () => {
     expect(unknownWords('5 * 3 = 15, said __E2__.')).toEqual([]);
   });
@@ -89,5 +93,6 @@ describe('matchCase / applyRepairs', () => {
 describe('unmarkPlaceholders', () => {
   test('only placeholder marks go; a literal star before a word stays', () => {
     expect(unmarkPlaceholders('*urgent* and *__E1__')).toBe('*urgent* and __E1__');
+    expect(unmarkPlaceholders('*urgent* and __*E1__, __**E23__')).toBe('*urgent* and __E1__, __E23__');
   });
 });

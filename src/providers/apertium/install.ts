@@ -151,11 +151,13 @@ async function installedVersions(
   env: NodeJS.ProcessEnv,
 ): Promise<Map<string, string>> {
   const args = ['-W', '-f', DPKG_FORMAT, ...packagesOf(modes)];
+  const dpkgQuery = await which('dpkg-query', env);
+  if (dpkgQuery === '') return new Map();
   // dpkg rewrites its status database on every install, upgrade or removal.
   const status = path.join(env.DPKG_ADMINDIR || '/var/lib/dpkg', 'status');
-  const stdout = await wrapper.commands.output(['dpkg-query', ...args], [status], () =>
+  const stdout = await wrapper.commands.output([dpkgQuery, ...args], [dpkgQuery, status], () =>
     // dpkg-query exits 1 when one package is missing but still prints the others.
-    run('dpkg-query', args, { env })
+    run(dpkgQuery, args, { env })
       .then((result) => result.stdout)
       .catch((error: { stdout?: string }) => error.stdout ?? ''),
   );

@@ -8,13 +8,21 @@ import { PLACEHOLDER_SOURCE } from '../../glossary/placeholder.js';
 
 /** A word the last leg marked unknown: `*combatientes`, `*désinflation` (never a placeholder). */
 const UNKNOWN = /\*([\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*)/gu;
-const MARKED_PLACEHOLDER = new RegExp(String.raw`\*+(?=${PLACEHOLDER_SOURCE})`, 'gu');
+/**
+ * The marks on a placeholder: before it (`*__E1__`), or inside it, where Apertium puts them, since
+ * it reads the underscores as punctuation and the rest as an unknown word (`__*E1__`).
+ */
+const MARKED_PLACEHOLDER = new RegExp(
+  String.raw`\*+(?=${PLACEHOLDER_SOURCE})|(?<=__)\*+(?=${PLACEHOLDER_SOURCE.slice(2)})`,
+  'gu',
+);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
 
 /** Unknown words of one English segment, in order, without duplicates. */
 export function unknownWords(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(UNKNOWN), ([, word = '']) => word))];
+  const words = text.replace(MARKED_PLACEHOLDER, '').matchAll(UNKNOWN);
+  return [...new Set(Array.from(words, ([, word = '']) => word))];
 }
 
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
