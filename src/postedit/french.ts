@@ -42,3 +42,18 @@ export function uninvertSubjects(text: string): string {
       return `${pronoun[0]?.toUpperCase() ?? ''}${pronoun.slice(1)} ${first.toLowerCase()}${verb.slice(1)}`;
     });
 }
+
+/**
+ * A capital « A » that starts a sentence or a quotation, followed by a word: the preposition « À »
+ * written without its accent, as French typography long allowed on capitals (« A Paris », « A
+ * 20 ans »). The verb « a » never starts a statement (its inversion, « A-t-il », has a hyphen), and
+ * the pivot reads the bare capital as the verb: "Has Paris". A single letter that is a name (« le
+ * plan A ») is never at a start.
+ */
+// A placeholder (`__E1__`, a protected place) is a word too.
+const UNACCENTED_A = /(^|[«“"([—–]\s*)A(?= [\p{L}\d_])/gu;
+
+/** « A Paris, … » → « À Paris, … »: the preposition's accent restored at a sentence or quotation start. */
+export function accentCapitalA(text: string): string {
+  return text.replace(UNACCENTED_A, '$1À');
+}

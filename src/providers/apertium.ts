@@ -17,7 +17,13 @@
  */
 import os from 'node:os';
 import { ProviderError, RetryableError } from '../errors.js';
-import { frenchConventions, postEdit, postEditFamilies, uninvertSubjects } from '../postedit/index.js';
+import {
+  accentCapitalA,
+  frenchConventions,
+  postEdit,
+  postEditFamilies,
+  uninvertSubjects,
+} from '../postedit/index.js';
 import { abortError } from './abort-error.js';
 import { type ApertiumWrapper, locateApertium, locateChains, locateWrapper } from './apertium/install.js';
 import { LocationLexicon } from './apertium/locations.js';
@@ -120,10 +126,12 @@ export const createApertium: ProviderFactory = async (options) => {
   // and `--style none` leaves out the house-style ones.
   const families = postEditFamilies(env.VERSIO_POSTEDIT, options.style);
   const variant = variantOf(options.targetLang);
-  // Centuries in Roman numerals are rewritten in the French: the pivot breaks them (french.ts).
+  // The French the pivot can parse (french.ts): subjects in order, the capital À's accent; and
+  // centuries in Roman numerals rewritten in figures, which the pivot breaks.
+  const engineFrench = (text: string) => uninvertSubjects(accentCapitalA(text));
   const preEdit = families.has('ap-numbers')
-    ? (text: string) => frenchConventions(uninvertSubjects(text))
-    : uninvertSubjects;
+    ? (text: string) => frenchConventions(engineFrench(text))
+    : engineFrench;
   const wrapper = await locateWrapper(bin, env);
   const [installation, chains] = await Promise.all([
     locateApertium(wrapper, modes, env),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frenchConventions, uninvertSubjects } from '../../src/postedit/index.js';
+import { accentCapitalA, frenchConventions, uninvertSubjects } from '../../src/postedit/index.js';
 
 describe('frenchConventions (centuries written in figures before the engine)', () => {
   const cases: [rule: string, input: string, expected: string][] = [
@@ -41,5 +41,33 @@ describe('uninvertSubjects (inverted subjects in order before the engine)', () =
   ];
   it.each(cases)('%s', (_rule, input, expected) => {
     expect(uninvertSubjects(input)).toBe(expected);
+  });
+});
+
+describe('accentCapitalA (the preposition « À » written without its accent)', () => {
+  const cases: [rule: string, input: string, expected: string][] = [
+    [
+      'a sentence start, before a place',
+      'A Marseille, la police a arrêté trois hommes.',
+      'À Marseille, la police a arrêté trois hommes.',
+    ],
+    ['before a number', 'A 20 ans, il a quitté Lyon.', 'À 20 ans, il a quitté Lyon.'],
+    [
+      'a quotation’s start',
+      'Il a dit : « A Paris, rien ne change. »',
+      'Il a dit : « À Paris, rien ne change. »',
+    ],
+    ['an inversion is the verb', 'A-t-il vraiment dit cela ?', 'A-t-il vraiment dit cela ?'],
+    [
+      'a letter inside a sentence stays',
+      'Le plan A a échoué, selon la note A 12.',
+      'Le plan A a échoué, selon la note A 12.',
+    ],
+    ['the accented form stays', 'À Lyon, il pleut.', 'À Lyon, il pleut.'],
+    ['a word starting with A stays', 'Alors le maire a parlé.', 'Alors le maire a parlé.'],
+    ['placeholders are untouched', 'A __E1__, les élus ont voté.', 'À __E1__, les élus ont voté.'],
+  ];
+  it.each(cases)('%s', (_rule, input, expected) => {
+    expect(accentCapitalA(input)).toBe(expected);
   });
 });
