@@ -44,14 +44,15 @@ export function uninvertSubjects(text: string): string {
 }
 
 /**
- * A capital « A » that starts a sentence or a quotation, followed by a word: the preposition « À »
+ * A capital « A » that starts a sentence or a quotation, followed by a word (a segment may hold
+ * more than one sentence: a quotation is kept whole): the preposition « À »
  * written without its accent, as French typography long allowed on capitals (« A Paris », « A
  * 20 ans »). The verb « a » never starts a statement (its inversion, « A-t-il », has a hyphen), and
  * the pivot reads the bare capital as the verb: "Has Paris". A single letter that is a name (« le
  * plan A ») is never at a start.
  */
 // A placeholder (`__E1__`, a protected place) is a word too.
-const UNACCENTED_A = /(^|[«“"([—–]\s*)A(?= [\p{L}\d_])/gu;
+const UNACCENTED_A = /(^|[«“"([—–]\s*|[.!?…]\s+)A(?= [\p{L}\d_])/gu;
 
 /** « A Paris, … » → « À Paris, … »: the preposition's accent restored at a sentence or quotation start. */
 export function accentCapitalA(text: string): string {

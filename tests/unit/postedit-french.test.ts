@@ -57,6 +57,11 @@ describe('accentCapitalA (the preposition « À » written without its accent)',
       'Il a dit : « A Paris, rien ne change. »',
       'Il a dit : « À Paris, rien ne change. »',
     ],
+    [
+      'a sentence start inside a quotation',
+      '« On n’a rien lâché. A la pause, il a parlé. »',
+      '« On n’a rien lâché. À la pause, il a parlé. »',
+    ],
     ['an inversion is the verb', 'A-t-il vraiment dit cela ?', 'A-t-il vraiment dit cela ?'],
     [
       'a letter inside a sentence stays',
