@@ -22,6 +22,14 @@ describe('unknownWords', () => {
     expect(unknownWords('The city of __*E1__ is free with __*E12__ and *Sra Linda.')).toEqual(['Sra']);
   });
 
+  test('the marked parts of a hyphenated name are one word', () => {
+    expect(
+      unknownWords(
+        'It lives in *Fos-south-*Mer, *Bouches-*du-*Rhône and *Auvernia-*Ródano-Alps; *Sra *Linda.',
+      ),
+    ).toEqual(['Fos-south-Mer', 'Bouches-du-Rhône', 'Auvernia-Ródano-Alps', 'Sra', 'Linda']);
+  });
+
   test('a text without marks has no unknown word', () => {
     expect(unknownWords('5 * 3 = 15, said __E2__.')).toEqual([]);
   });
@@ -48,6 +56,18 @@ describe('matchSourceWord', () => {
   test('else the source word with the longest shared prefix of at least 5 letters', () => {
     expect(matchSourceWord(['imposición'], words)).toBe('imposition');
     expect(matchSourceWord(['combatientes'], words)).toBe('combattants');
+  });
+
+  test('a hyphenated name: as many parts, the first and last alike (the ones between translated)', () => {
+    const places = sourceWords(
+      'De Fos-sur-Mer à Roissy-Charles-de-Gaulle, en Auvergne-Rhône-Alpes et en Ile-de-France.',
+    );
+    expect(matchSourceWord(['Fos-south-Mer'], places)).toBe('Fos-sur-Mer');
+    expect(matchSourceWord(['Roissy-Chat-of-Gaulle'], places)).toBe('Roissy-Charles-de-Gaulle');
+    expect(matchSourceWord(['Auvernia-Ródano-Alps'], places)).toBe('Auvergne-Rhône-Alpes');
+    expect(matchSourceWord(['ile-of-France'], places)).toBe('Ile-de-France');
+    expect(matchSourceWord(['Fos-Mer'], places)).toBeUndefined();
+    expect(matchSourceWord(['Foo-south-Mer'], places)).toBeUndefined();
   });
 
   test('a short or unrelated candidate matches nothing', () => {
@@ -86,6 +106,13 @@ describe('matchCase / applyRepairs', () => {
     ]);
     expect(applyRepairs('*Combatientes and *combatientes of *__E3__ met *désinflation.', repairs)).toBe(
       'Fighters and fighters of __E3__ met désinflation.',
+    );
+  });
+
+  test('a hyphenated name is replaced whole, once; unrepaired, its parts lose their marks', () => {
+    const repairs = new Map([['Fos-south-Mer', 'Fos-sur-Mer']]);
+    expect(applyRepairs('It lives in *Fos-south-*Mer and *Bouches-*du-*Rhône.', repairs)).toBe(
+      'It lives in Fos-sur-Mer and Bouches-du-Rhône.',
     );
   });
 });

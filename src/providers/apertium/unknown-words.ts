@@ -6,8 +6,14 @@
  */
 import { PLACEHOLDER_SOURCE } from '../../glossary/placeholder.js';
 
-/** A word the last leg marked unknown: `*combatientes`, `*désinflation` (never a placeholder). */
-const UNKNOWN = /\*([\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*)/gu;
+/**
+ * A word the last leg marked unknown: `*combatientes`, `*désinflation` (never a placeholder). In a
+ * hyphenated name every unknown part is marked (`*Fos-south-*Mer`, `*Auvernia-*Ródano-Alps`): the
+ * parts are one word, read and repaired whole, or the name would come back twice over.
+ */
+const UNKNOWN = /\*([\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*(?:\*[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*)*)/gu;
+/** The word a mark stands for: its parts without their marks. */
+const markedWord = (marked: string) => marked.replaceAll('*', '');
 /**
  * The marks on a placeholder: before it (`*__E1__`), or inside it, where Apertium puts them, since
  * it reads the underscores as punctuation and the rest as an unknown word (`__*E1__`).
@@ -22,7 +28,7 @@ const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
 /** Unknown words of one English segment, in order, without duplicates. */
 export function unknownWords(text: string): string[] {
   const words = text.replace(MARKED_PLACEHOLDER, '').matchAll(UNKNOWN);
-  return [...new Set(Array.from(words, ([, word = '']) => word))];
+  return [...new Set(Array.from(words, ([, word = '']) => markedWord(word)))];
 }
 
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -54,6 +60,10 @@ export function matchSourceWord(candidates: readonly string[], words: readonly s
     const found = words.find((w) => fold(w) === fold(candidate));
     if (found) return found;
   }
+  for (const candidate of candidates) {
+    const found = words.find((w) => sameCompound(candidate, w));
+    if (found) return found;
+  }
   let best: string | undefined;
   let bestLength = 0;
   for (const candidate of candidates) {
@@ -66,6 +76,21 @@ export function matchSourceWord(candidates: readonly string[], words: readonly s
     }
   }
   return best;
+}
+
+/**
+ * A hyphenated name and its pivot translation: as many parts, the first and the last the same
+ * or sharing their first three letters (`Fos-south-Mer` ~ `Fos-sur-Mer`, `Auvernia-Ródano-Alps` ~
+ * `Auvergne-Rhône-Alpes`, `ile-of-France` ~ `Ile-de-France`): the parts between are often
+ * function words the pivot translated (`de` → `of`, `sur` → `south`).
+ */
+function sameCompound(candidate: string, word: string): boolean {
+  const a = fold(candidate).split('-');
+  const b = fold(word).split('-');
+  if (a.length < 2 || a.length !== b.length) return false;
+  const close = (x = '', y = '') =>
+    x === y || (x.length >= 3 && y.length >= 3 && x.slice(0, 3) === y.slice(0, 3));
+  return close(a[0], b[0]) && close(a.at(-1), b.at(-1));
 }
 
 /** A lookup result worth keeping: one word, no unknown/error mark, not the input given back. */
@@ -90,7 +115,8 @@ export function unmarkPlaceholders(text: string): string {
 
 /** The segment with each marked word replaced by its repair, or unmarked when there is none. */
 export function applyRepairs(text: string, repairs: ReadonlyMap<string, string>): string {
-  return text.replace(MARKED_PLACEHOLDER, '').replace(UNKNOWN, (_, word: string) => {
+  return text.replace(MARKED_PLACEHOLDER, '').replace(UNKNOWN, (_, marked: string) => {
+    const word = markedWord(marked);
     const repair = repairs.get(word);
     return repair === undefined ? word : matchCase(repair, word);
   });
