@@ -139,11 +139,22 @@ export const styleRules: readonly PostEditRule[] = [
   {
     family: 'ap-titles',
     name: 'title-before-name',
-    pattern:
-      '(?:\\b[Tt]he )?\\b(?<title>Dr|Pr|general|colonel|captain|commander|lieutenant|sergeant|admiral|professor)\\.? (?=\\p{Lu}|' +
-      `${PLACEHOLDER_PREFIX}\\d)`,
+    pattern: `(?:\\b[Tt]he )?\\b(?<title>Dr|Pr|professor)\\.? (?=\\p{Lu}|${PLACEHOLDER_PREFIX}\\d)`,
     replacement: '',
     transform: 'title',
-    why: '« le Dr X », « le général X » → Dr. X, Gen. X (AP abbreviations before a name, no article; Professor in full).',
+    why: '« le Dr X », « le Pr X » → Dr. X, Professor X (AP, before a name, no article).',
+  },
+  {
+    family: 'ap-titles',
+    name: 'military-title-before-name',
+    // A name, not an institution the adjective qualifies (« la Direction générale de l’armement »
+    // comes out "the general Direction of the armament"): a first and a last name, a name that
+    // ends the clause, or a protected name.
+    pattern:
+      '(?:\\b[Tt]he )?\\b(?<title>general|colonel|captain|commander|lieutenant|sergeant|admiral) ' +
+      `(?=${PLACEHOLDER_PREFIX}\\d|\\p{Lu}[\\p{L}’'-]*(?: \\p{Lu}|[,.;:)]|$))`,
+    replacement: '',
+    transform: 'title',
+    why: '« le général Thierry Burkhard » → Gen. Thierry Burkhard (AP abbreviation before a name, no article).',
   },
 ];
