@@ -45,6 +45,9 @@ const rules: readonly Rule[] = [
   [/(?<=\d),(?=\d)(?!\d{3}(?!\d))/gu, '.'],
   // No space before ; : ! ? and % in English.
   [new RegExp(`${FR_SPACE}+(?=[;:!?%])`, 'gu'), ''],
+  // …nor before a comma or a full stop after a word, which no typography sets but an engine leaves
+  // (Apertium: « se sont abstenus, » → "abstained ,"). Not before a decimal (« .5 ») or an ellipsis.
+  [new RegExp(`(?<=[\\p{L}\\p{N}”’)])${FR_SPACE}+(?=,|\\.(?![.\\d]))`, 'gu'), ''],
 ];
 
 /** English typography on a target whose spans must keep covering their text. */

@@ -17,6 +17,16 @@ const cases: [rule: string, input: string, expected: string][] = [
   ['an English thousands comma is kept', '10,000 soldiers', '10,000 soldiers'],
   ['no space before high punctuation', 'Why ? Because : this ; that !', 'Why? Because: this; that!'],
   ['no space before percent', '40\u00a0% of', '40% of'],
+  [
+    'no space an engine left before a comma or a full stop',
+    'They abstained , judging it weak . Then “no” , he said .',
+    'They abstained, judging it weak. Then “no”, he said.',
+  ],
+  [
+    'a decimal and an ellipsis after a space are kept',
+    'rose by .5 point, and then ...',
+    'rose by .5 point, and then ...',
+  ],
   ['a year followed by a count is not merged', 'in 2016, 400 towns', 'in 2016, 400 towns'],
   ['plain English is untouched', 'The Islamic State in Palmyra.', 'The Islamic State in Palmyra.'],
 ];
