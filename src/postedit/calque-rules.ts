@@ -111,4 +111,51 @@ export const calqueRules: readonly PostEditRule[] = [
     replacement: 'off',
     why: '« au large de » is "off" (off Yemen).',
   },
+  {
+    family: 'calques',
+    name: 'bill',
+    pattern: '\\b(?:project|proposition) of law\\b',
+    replacement: 'bill',
+    why: '« projet de loi » (government) and « proposition de loi » (a member’s) are both "bill".',
+  },
+  {
+    family: 'calques',
+    name: 'change-by',
+    pattern:
+      '\\b((?:went|gone|goes|go|going) (?:down|up)|fallen|fell|falls|fall|falling|risen|rose|rises|rise|rising|' +
+      'grown|grew|dropped|slipped|progressed|retreated) of (?:the )?(?=\\d)',
+    replacement: '$1 by ',
+    why: '« a baissé de 4 centimes », « a chuté de 5 % »: the amount of a change is "by"; the pivot writes "of (the)".',
+  },
+  {
+    family: 'calques',
+    name: 'increased-by',
+    pattern: '\\baugmented of (?:the )?(?=\\d)',
+    replacement: 'increased by ',
+    why: '« a augmenté de 3 % » is "increased by 3%"; the pivot writes "augmented of the".',
+  },
+  {
+    family: 'calques',
+    name: 'down-up-figure',
+    pattern:
+      '\\b(?:in (?<down>decline|shrinking|drop|fall)|(?<up>heaves?|in (?:rise|advance|progression|increase))) (?:of (?:the )?)?(?=\\d)',
+    replacement: '',
+    transform: 'down-up',
+    why: '« en baisse / en recul / en hausse / en progression de 2 % » before a figure is "down 2%" / "up 2%".',
+  },
+  {
+    family: 'calques',
+    name: 'lowest',
+    pattern: '\\b(?:his|her|its|their|the) low plus\\b',
+    replacement: 'its lowest',
+    why: '« son plus bas (niveau) », « au plus bas » is "its lowest (level)"; the pivot writes "his low plus".',
+  },
+  {
+    family: 'calques',
+    name: 'partitive-count',
+    pattern: '(?<=^|[.!?]["”’)]? )Of the (?<count>hundreds|thousands|dozens|tens|millions) of\\b',
+    replacement: '',
+    transform: 'capitalise-count',
+    why: '« Des centaines / milliers de manifestants » at a sentence start is "Hundreds / Thousands of".',
+  },
 ];

@@ -170,6 +170,11 @@ const transforms: Readonly<Record<TransformName, (match: Match) => string>> = {
     const title = AP_TITLES[groups.title?.toLowerCase() ?? ''];
     return title ? `${title} ` : text;
   },
+  'down-up': ({ text, groups }) => (groups.down ? 'down ' : groups.up ? 'up ' : text),
+  'capitalise-count': ({ text, groups }) => {
+    const count = groups.count ?? '';
+    return count ? `${count.charAt(0).toUpperCase()}${count.slice(1)} of` : text;
+  },
 };
 
 export function transform(name: TransformName, match: Match): string {

@@ -65,4 +65,6 @@ export type TransformName =
   | 'century'
   | 'money'
   | 'trillion'
-  | 'title';
+  | 'title'
+  | 'down-up'
+  | 'capitalise-count';
