@@ -7,8 +7,15 @@
 /** What a placeholder starts with: enough to tell one from an inline XML code. */
 export const PLACEHOLDER_PREFIX = '__E';
 
+/**
+ * Regular-expression source of a placeholder's word: what follows its leading underscores, which
+ * an engine that reads underscores as punctuation sees as a word of its own (Apertium marks it
+ * unknown there: `__*E1__`).
+ */
+export const PLACEHOLDER_WORD_SOURCE = String.raw`E\d+__`;
+
 /** Regular-expression source of one placeholder, without a capture group, for composing patterns. */
-export const PLACEHOLDER_SOURCE = String.raw`__E\d+__`;
+export const PLACEHOLDER_SOURCE = `__${PLACEHOLDER_WORD_SOURCE}`;
 
 /** `3` → `__E3__`. */
 export function tokenPlaceholder(n: number): string {

@@ -20,7 +20,7 @@ interface Entry {
 const FILE = 'apertium-commands.json';
 
 /** `size:mtime:inode` of each file (`-` for a missing one): an answer read from them stays valid while it is the same. */
-export async function stampOf(files: readonly string[]): Promise<string> {
+async function stampOf(files: readonly string[]): Promise<string> {
   const stamps = await Promise.all(
     files.map((file) =>
       stat(file).then(
@@ -33,12 +33,11 @@ export async function stampOf(files: readonly string[]): Promise<string> {
 }
 
 export class CommandCache {
-  /** Undefined: nothing is kept (tests, or no cache directory). */
-  readonly #file: string | undefined;
+  readonly #file: string;
   readonly #entries: Map<string, Entry>;
   #changed = false;
 
-  private constructor(file: string | undefined, entries: Map<string, Entry>) {
+  private constructor(file: string, entries: Map<string, Entry>) {
     this.#file = file;
     this.#entries = entries;
   }
@@ -47,10 +46,6 @@ export class CommandCache {
   static async open(directory: string): Promise<CommandCache> {
     const file = path.join(directory, FILE);
     return new CommandCache(file, await readEntries(file));
-  }
-
-  static inMemory(): CommandCache {
-    return new CommandCache(undefined, new Map());
   }
 
   /**
@@ -74,7 +69,7 @@ export class CommandCache {
 
   /** Writes what was learnt (atomically; a failure is the caller's to ignore). */
   async save(): Promise<void> {
-    if (this.#file === undefined || !this.#changed) return;
+    if (!this.#changed) return;
     // No fsync: a cache lost in a power cut is only computed again.
     await writeFileAtomic(this.#file, JSON.stringify([...this.#entries]), undefined, 'atomic');
     this.#changed = false;

@@ -189,7 +189,7 @@ export async function locateApertium(
   modes: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<ApertiumInstallation> {
-  // Independent look-ups run side by side: each is a process start, and they add up on every run.
+  // Independent look-ups run side by side: each is a process start when the command cache cannot answer.
   const versions = packageVersions(wrapper, modes, env);
   const missing = modes.filter((mode) => !wrapper.modes.has(mode));
   if (missing.length > 0) {
@@ -222,7 +222,7 @@ export async function locateChains(
   env: NodeJS.ProcessEnv,
 ): Promise<(ChainInstallation | undefined)[]> {
   const installed = chains.filter((modes) => modes.every((mode) => wrapper.modes.has(mode)));
-  // One dpkg-query for every chain: a process start on every run.
+  // One dpkg-query for every chain (a process start when the command cache cannot answer).
   const versions = installedVersions(wrapper, installed.flat(), env);
   return Promise.all(
     chains.map(async (modes) => {

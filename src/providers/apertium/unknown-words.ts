@@ -4,7 +4,7 @@
  * word the second leg did not know, and putting the repairs back. The lookups themselves run
  * on warm pipelines (repair.ts).
  */
-import { PLACEHOLDER_SOURCE } from '../../glossary/placeholder.js';
+import { PLACEHOLDER_SOURCE, PLACEHOLDER_WORD_SOURCE } from '../../glossary/placeholder.js';
 
 /**
  * A word the last leg marked unknown: `*combatientes`, `*désinflation` (never a placeholder). In a
@@ -19,7 +19,7 @@ const markedWord = (marked: string) => marked.replaceAll('*', '');
  * it reads the underscores as punctuation and the rest as an unknown word (`__*E1__`).
  */
 const MARKED_PLACEHOLDER = new RegExp(
-  String.raw`\*+(?=${PLACEHOLDER_SOURCE})|(?<=__)\*+(?=${PLACEHOLDER_SOURCE.slice(2)})`,
+  String.raw`\*+(?=${PLACEHOLDER_SOURCE})|(?<=__)\*+(?=${PLACEHOLDER_WORD_SOURCE})`,
   'gu',
 );
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
