@@ -22,9 +22,10 @@ export interface Occurrence {
   text: string;
 }
 
-const WORD = '[\\p{L}\\p{N}\\p{M}]';
-// Possessive or plural: Palmyra's, Palmyras', Palmyras, Palmyra' (after s-ending names).
-const ENDING = "(?:'s|s'|es'|s|es|')?";
+/** A letter, digit or combining mark: what a term may not touch on either side. */
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+// Possessive or plural, tried in this order: Palmyra's, Palmyras', Palmyras, Palmyra' (after s-ending names).
+const ENDINGS = ["'s", "s'", "es'", 's', 'es', "'", ''] as const;
 
 // The checks look for every form of every entry in the same target, one after the other:
 // the last target's normal form is kept so it is computed once, not once per form.
@@ -39,59 +40,101 @@ function normalisedTarget(text: string): string {
   return lastNormal;
 }
 
-// …and the same few forms against every target: each is normalised once.
-const needles = new Map<string, string>();
+/** A form as it is searched for: its first letter in either case, then the rest as written. */
+interface Needle {
+  /** The first character as the form writes it. */
+  first: string;
+  /** Each way the first character may be written: the form's, lower case, upper case. */
+  heads: string[];
+  rest: string;
+}
 
-function needleOf(form: string): string {
-  let needle = needles.get(form);
-  if (needle === undefined) {
-    needle = normaliseEnglish(form).trim();
-    needles.set(form, needle);
-  }
+// …and the same few forms against every target: each is prepared once.
+const needles = new Map<string, Needle | undefined>();
+
+function needleOf(form: string): Needle | undefined {
+  if (needles.has(form)) return needles.get(form);
+  const normal = normaliseEnglish(form).trim();
+  const first = normal === '' ? '' : String.fromCodePoint(normal.codePointAt(0) ?? 0);
+  const needle =
+    normal === ''
+      ? undefined
+      : {
+          first,
+          heads: [...new Set([...first.toLowerCase(), ...first.toUpperCase()])],
+          rest: normal.slice(first.length),
+        };
+  needles.set(form, needle);
   return needle;
 }
 
-/** Every occurrence of `form` in `text` (both normalised first), in text order. */
+/**
+ * Every occurrence of \`form\` in \`text\` (both normalised first), in text order, not overlapping: a
+ * whole-word match whose first letter is the form's, or any case at a sentence start. Plain string
+ * search, no regular expression per form: a glossary has hundreds of forms, and compiling one
+ * Unicode-aware pattern for each cost more than the whole check of an article.
+ */
 export function findEnglish(text: string, form: string): Occurrence[] {
   const needle = needleOf(form);
-  if (needle === '') return [];
+  if (needle === undefined) return [];
   const haystack = normalisedTarget(text);
-  // Spaces are single after normalisation, so every match contains the needle minus its
-  // first letter literally: a substring test rules most forms out before the regex runs.
-  if (!haystack.includes(needle.slice(1))) return [];
-  const first = needle.charAt(0);
+  // Spaces are single after normalisation, so every match contains the form minus its first
+  // letter literally: most forms are ruled out here.
+  if (!haystack.includes(needle.rest)) return [];
   const found: Occurrence[] = [];
-  for (const match of haystack.matchAll(patternFor(needle))) {
-    const start = match.index;
-    if (match[0][0] !== first && !atSentenceStart(haystack, start)) continue;
-    found.push({ start, end: start + match[0].length, text: match[0] });
+  let from = 0;
+  for (;;) {
+    const next = nextCandidate(haystack, needle, from);
+    if (next === undefined) break;
+    const end = wordEnd(haystack, next.start, next.start + next.head.length + needle.rest.length);
+    if (end === undefined) {
+      from = next.start + 1;
+      continue;
+    }
+    if (next.head === needle.first || atSentenceStart(haystack, next.start))
+      found.push({ start: next.start, end, text: haystack.slice(next.start, end) });
+    from = end;
   }
   return found;
 }
 
-// A glossary's forms are checked against every unit: each pattern is compiled once.
-const patterns = new Map<string, RegExp>();
-
-function patternFor(needle: string): RegExp {
-  let pattern = patterns.get(needle);
-  if (!pattern) {
-    const first = needle.charAt(0);
-    const rest = escapeRegExp(needle.slice(1)).replace(/ /g, ' +');
-    const lower = escapeRegExp(first.toLowerCase());
-    const upper = escapeRegExp(first.toUpperCase());
-    const head = lower === upper ? lower : `[${lower}${upper}]`;
-    pattern = new RegExp(`(?<!${WORD})${head}${rest}${ENDING}(?!${WORD})`, 'gu');
-    patterns.set(needle, pattern);
+/** The first place at or after \`from\` where the form starts, with either head. */
+function nextCandidate(haystack: string, needle: Needle, from: number) {
+  let best: { start: number; head: string } | undefined;
+  for (const head of needle.heads) {
+    const start = haystack.indexOf(head + needle.rest, from);
+    if (start !== -1 && (best === undefined || start < best.start)) best = { start, head };
   }
-  return pattern;
+  return best;
 }
+
+/** Where a whole-word match starting at \`start\` ends, its ending included; undefined when it is part of a word. */
+function wordEnd(text: string, start: number, bare: number): number | undefined {
+  if (isWordChar(charBefore(text, start))) return undefined;
+  for (const ending of ENDINGS) {
+    if (!text.startsWith(ending, bare)) continue;
+    const end = bare + ending.length;
+    if (!isWordChar(charAt(text, end))) return end;
+  }
+  return undefined;
+}
+
+function charAt(text: string, index: number): string {
+  const code = text.codePointAt(index);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return '';
+  const low = text.charCodeAt(index - 1);
+  // The second half of a surrogate pair: the character starts one unit earlier.
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? charAt(text, index - 2) : charAt(text, index - 1);
+}
+
+const isWordChar = (char: string) => char !== '' && WORD_CHAR.test(char);
 
 /** Start of the text, or after . ! ? : … and any spaces, quotes or brackets. */
 function atSentenceStart(text: string, index: number): boolean {
   const before = text.slice(0, index).replace(/[\s"'“‘«([—–-]+$/u, '');
   return before === '' || /[.!?:…]$/u.test(before);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
