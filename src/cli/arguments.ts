@@ -18,6 +18,13 @@ export function positiveNumber(value: string): number {
   return n;
 }
 
+export function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number, 0 or more');
+  return n;
+}
+
 /** `--formality`: one of DeepL's values, refused by name otherwise (a typo would reach DeepL as a 400). */
 export function formality(value: string): Formality {
   if (isFormality(value)) return value;

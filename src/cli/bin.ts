@@ -11,6 +11,16 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = await import('../version.js');
   process.stdout.write(`${version}\n`);
 } else {
+  // With an engine server running (`versio engine start`), a translation runs there, warm.
+  const served =
+    args[0] === 'translate' && process.env.VERSIO_ENGINE !== 'local'
+      ? await (await import('./engine-run.js')).translateOnEngine(args)
+      : undefined;
+  if (served === undefined) await runHere();
+  else process.exitCode = served;
+}
+
+async function runHere(): Promise<void> {
   const { main } = await import('./main.js');
   const controller = new AbortController();
   let interrupts = 0;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
+import { registerEngine } from './commands/engine.js';
 import { registerGlossary } from './commands/glossary.js';
 import { registerRender } from './commands/render.js';
 import { registerSegment } from './commands/segment.js';
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
     registerDiff,
     registerTm,
     registerWorker,
+    registerEngine,
   ])
     register(program, ctx);
   program.addHelpText(

@@ -25,41 +25,29 @@ import {
   uninvertSubjects,
 } from '../postedit/index.js';
 import { abortError } from './abort-error.js';
+import { openEngine, RemotePipeline } from './apertium/engine-client.js';
 import { type ApertiumWrapper, locateApertium, locateChains, locateWrapper } from './apertium/install.js';
 import { LocationLexicon } from './apertium/locations.js';
-import { ApertiumPipeline, PipelineExit } from './apertium/pipeline.js';
+import { modesFor, variantOf } from './apertium/modes.js';
+import {
+  ApertiumPipeline,
+  type EnginePipeline,
+  PipelineExit,
+  type StartPipeline,
+} from './apertium/pipeline.js';
 import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
+import { takePrestart } from './apertium/prestart.js';
 import { type RepairChains, UnknownWordRepair } from './apertium/repair.js';
 import { decodeRecord, encodeRecord } from './apertium/stream-format.js';
 import {
   LOCAL_ENGINE_PACING,
   type Provider,
   type ProviderFactory,
-  type ProviderOptions,
   type SourceText,
   type TranslateResult,
   withOverrides,
 } from './provider.js';
-
-/** The modes from the source language to the target, pivoting through Spanish. */
-function modesFor(options: ProviderOptions): string[] {
-  const source = options.sourceLang.toLowerCase();
-  const target = options.targetLang.toLowerCase().replace('_', '-');
-  if (!/^fr\b/.test(source) || !/^en\b/.test(target)) {
-    throw new ProviderError(
-      `Apertium translates French to English only (fr → es → en), not ${options.sourceLang} → ${options.targetLang}`,
-      { hint: 'use --provider deepl for other language pairs' },
-    );
-  }
-  // spa-eng writes British spelling (colour, organisation); spa-eng_US, American. Bare `en` is
-  // American English, like the house style (AP) and the references.
-  return ['fr-es', variantOf(target) === 'en-GB' ? 'spa-eng' : 'spa-eng_US'];
-}
-
-function variantOf(target: string): 'en-US' | 'en-GB' {
-  return target.toLowerCase().replace('_', '-') === 'en-gb' ? 'en-GB' : 'en-US';
-}
 
 /** Segment ids for an error message: all of a small batch, the first ten of a large one. */
 function describeSegments(batch: readonly SourceText[]): string {
@@ -69,7 +57,7 @@ function describeSegments(batch: readonly SourceText[]): string {
 }
 
 /** Sends one batch through `pipeline`, checks that every segment came back once, in order. */
-async function exchange(pipeline: ApertiumPipeline, batch: readonly SourceText[], signal: AbortSignal) {
+async function exchange(pipeline: EnginePipeline, batch: readonly SourceText[], signal: AbortSignal) {
   // A closing record (index = batch length) after the segments: if the engine drops a segment,
   // the closing record arrives early and the batch fails at once instead of waiting forever.
   const payload =
@@ -132,19 +120,28 @@ export const createApertium: ProviderFactory = async (options) => {
   const preEdit = families.has('ap-numbers')
     ? (text: string) => frenchConventions(engineFrench(text))
     : engineFrench;
-  const wrapper = await locateWrapper(bin, env);
+  // A running engine server (`versio engine start`) holds the pipelines loaded between runs: this
+  // run's go through it, and through pipelines of its own if it stops answering. Else the CLI may
+  // have started the main pipeline already (prestart.ts): its look-ups and process are taken over.
+  const [engine, early] = await Promise.all([openEngine(env), takePrestart(modes, env)]);
+  const wrapper = early?.wrapper ?? (await locateWrapper(bin, env));
   const [installation, chains] = await Promise.all([
-    locateApertium(wrapper, modes, env),
+    early?.installation ?? locateApertium(wrapper, modes, env),
     locateRepairChains(wrapper, env),
   ]);
   // A cache that cannot be written (read-only home, full disk) costs only the look-ups next time.
   await wrapper.commands.save().catch(() => {});
-  const lexicon = families.has('places') ? await LocationLexicon.beside(installation.stages, env) : undefined;
+  const startPipeline: StartPipeline = (stages) =>
+    engine?.alive ? new RemotePipeline(engine, stages, env) : new ApertiumPipeline(stages, env);
+  const lexicon = families.has('places')
+    ? await LocationLexicon.beside(installation.stages, env, startPipeline)
+    : undefined;
   // Unknown-word repair: Spanish pivot leaks and French words left untranslated are looked up
   // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).
-  const repair = await UnknownWordRepair.open(chains, env, env.VERSIO_REPAIR !== 'off');
+  const repair = await UnknownWordRepair.open(chains, env, env.VERSIO_REPAIR !== 'off', startPipeline);
   const processes = options.jobs ?? os.availableParallelism();
-  const pool = new PipelinePool(processes, () => new ApertiumPipeline(installation.stages, env));
+  const pool = new PipelinePool(processes, () => startPipeline(installation.stages));
+  if (early) pool.adopt(early.pipeline);
 
   const translate = async (batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> => {
     if (signal.aborted) throw abortError(signal);
@@ -154,6 +151,7 @@ export const createApertium: ProviderFactory = async (options) => {
       const answers = await pool.use(signal, (pipeline) => {
         const answer = exchange(pipeline, sent, signal); // the batch is written before this returns
         repair.warm();
+        lexicon?.warm(sent.map((source) => source.text));
         return answer;
       });
       const repaired = await repair.repair(answers, signal);
@@ -161,6 +159,7 @@ export const createApertium: ProviderFactory = async (options) => {
         ? await lexicon.locations(
             repaired.map((r) => r.text),
             repaired.map((r) => r.source),
+            signal,
           )
         : [];
       const texts = repaired.map(({ source, text }, i) =>
@@ -200,7 +199,8 @@ export const createApertium: ProviderFactory = async (options) => {
     supportsGlossary: false,
     translate,
     close: async () => {
-      await Promise.all([pool.close(), repair.close()]);
+      await Promise.all([pool.close(), repair.close(), lexicon?.close()]);
+      engine?.close();
     },
   } satisfies Provider;
 };

@@ -14,6 +14,29 @@ export const providers = {
   pseudo: async (options) => (await import('./pseudo.js')).createPseudo(options),
 } satisfies Record<ProviderName, ProviderFactory>;
 
+/** A start made before the provider exists; `discard` stops what the provider did not take over. */
+export interface EarlyStart {
+  discard(): void;
+}
+
+/**
+ * Engines whose start is worth making first thing (`versio translate` calls it before the rest of
+ * the run loads): Apertium's pipeline loads its transducers meanwhile. The factory takes over what
+ * was started (apertium/prestart.ts).
+ */
+export const prestarts: Partial<
+  Record<
+    ProviderName,
+    (options: { sourceLang: string; targetLang: string; env: NodeJS.ProcessEnv }) => Promise<EarlyStart>
+  >
+> = {
+  apertium: async (options) => {
+    const { discardPrestart, prestartApertium } = await import('./apertium/prestart.js');
+    await prestartApertium(options);
+    return { discard: () => discardPrestart(options.env) };
+  },
+};
+
 export const providerNames = Object.keys(providers) as ProviderName[];
 
 export function isProviderName(name: string): name is ProviderName {

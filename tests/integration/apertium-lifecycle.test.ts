@@ -13,9 +13,14 @@ import type { Provider } from '../../src/providers/provider.js';
 import { asSources, seedSentences } from '../support/apertium-article.js';
 import { apertiumStages, processExists, waitFor } from '../support/apertium-processes.js';
 
-// The translation pool's own pipelines: the unknown-word repair (its own pipelines, started on
-// demand) is off here so the counts are the pool's.
-const options = { sourceLang: 'fr', targetLang: 'en', env: { ...process.env, VERSIO_REPAIR: 'off' } };
+// The translation pool's own pipelines: the unknown-word repair and post-editing (each with
+// pipelines of its own, started on demand: the repair's chains, the location analyser) are off here
+// so the counts are the pool's.
+const options = {
+  sourceLang: 'fr',
+  targetLang: 'en',
+  env: { ...process.env, VERSIO_REPAIR: 'off', VERSIO_POSTEDIT: 'none' },
+};
 const signal = () => new AbortController().signal;
 /** The article forty times over: a batch that takes the engine several seconds. */
 const longBatch = () => asSources(Array.from({ length: 40 }, () => seedSentences()).flat(), 'long-');
@@ -116,6 +121,31 @@ describe('close()', () => {
     provider = undefined;
     // kill(pid, 0) succeeds on a zombie: failing means exited *and* reaped.
     expect(started.filter((stage) => processExists(stage.pid))).toEqual([]);
+  });
+});
+
+describe('the location analyser (post-editing, family places)', () => {
+  it('starts with a batch whose French has a bare « à » before a name, answers from then on, and close() ends it', async () => {
+    provider = await createApertium({
+      ...options,
+      jobs: 1,
+      env: { ...options.env, VERSIO_POSTEDIT: 'places' },
+    });
+    await provider.translate(asSources(['La ville est libre.']), signal());
+    const analysers = () =>
+      apertiumStages().filter((stage) =>
+        readFileSync(`/proc/${stage.pid}/cmdline`, 'utf8').includes('eng-spa.automorf.bin'),
+      );
+    expect(analysers()).toEqual([]);
+    const { texts } = await provider.translate(asSources(['Il vit à Houston.']), signal());
+    expect(texts[0]).toMatch(/\bin Houston\b/);
+    const [analyser] = analysers();
+    expect(analyser).toBeDefined();
+    await provider.translate(asSources(['Elle travaille à Boston.']), signal());
+    expect(analysers().map((stage) => stage.pid)).toEqual([analyser?.pid]);
+    await provider.close();
+    provider = undefined;
+    expect(processExists(analyser?.pid ?? 0)).toBe(false);
   });
 });
 

@@ -126,7 +126,9 @@ describe('LocationLexicon (Apertium’s English dictionary)', () => {
     const [withA, withoutA] = await lexicon.locations(
       ['He lives to Houston, not to Brooklyn.', 'He writes to Houston.'],
       ['Il vit à Houston, pas à Brooklyn.', 'Il écrit au bureau de Houston.'],
+      new AbortController().signal,
     );
+    await lexicon.close();
     expect([...(withA ?? [])]).toEqual(['Houston']);
     expect(withoutA?.size).toBe(0);
   });

@@ -1,20 +1,12 @@
 /**
  * Faults on the Apertium path, with the real engine: the fr-es mode gets one more stage, a small
  * null-flush filter that passes records through until it sees a trigger word, then kills itself
- * (SIGKILL, as the OOM killer would) or drops that record. VERSIO_APERTIUM_BIN points at a wrapper
- * that lists the modes; APERTIUM_DATADIR at the modes with the extra stage.
+ * (SIGKILL, as the OOM killer would) or drops that record (tests/support/apertium-extra-stage.ts).
  */
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAULT_STAGE, FAULT_TRIGGER, installationWithExtraStage } from '../support/apertium-extra-stage.js';
 import { runMain, tempDir } from '../support/cli.js';
 import { defined } from '../support/defined.js';
 import { testJobs } from '../support/jobs.js';
@@ -24,67 +16,19 @@ import { expectRefusal, expectSameTranslation, filesUnder, put } from './support
 const dir = tempDir('versio-apertium-faults-');
 afterAll(() => dir.cleanup());
 
-/** Unknown to both dictionaries, so it reaches the fault stage unchanged. */
-const TRIGGER = 'Zorglub';
-
-const FAULT_STAGE = `#!/usr/bin/env python3
-# Null-flush pass-through; on a record containing the trigger: VERSIO_FAULT=kill → SIGKILL itself,
-# VERSIO_FAULT=drop → swallow the record. VERSIO_FAULT_ONCE=<file>: only while the file is absent.
-import os, signal, sys
-mode = os.environ.get('VERSIO_FAULT', '')
-once = os.environ.get('VERSIO_FAULT_ONCE', '')
-buffer = b''
-while True:
-    chunk = os.read(0, 65536)
-    if not chunk:
-        break
-    buffer += chunk
-    while b'\\0' in buffer:
-        record, buffer = buffer.split(b'\\0', 1)
-        if mode and b'${TRIGGER}' in record and not (once and os.path.exists(once)):
-            if once:
-                open(once, 'w').close()
-            if mode == 'kill':
-                os.kill(os.getpid(), signal.SIGKILL)
-            if mode == 'drop':
-                continue
-        os.write(1, record + b'\\0')
-`;
-
 let env: NodeJS.ProcessEnv;
 const articles: string[] = [];
 let reference: string;
 
 beforeAll(async () => {
-  const engine = join(dir.path, 'engine');
-  mkdirSync(join(engine, 'modes'), { recursive: true });
-  put(engine, 'fault', FAULT_STAGE);
-  put(
-    engine,
-    'apertium',
-    '#!/bin/sh\nif [ "$1" = "-l" ]; then printf "fr-es\\nspa-eng\\nspa-eng_US\\n"; exit 0; fi\nexec apertium "$@"\n',
-  );
-  chmodSync(join(engine, 'fault'), 0o755);
-  chmodSync(join(engine, 'apertium'), 0o755);
-  // install.ts runs apertium-wblank-mode from the wrapper's directory.
-  symlinkSync('/usr/bin/apertium-wblank-mode', join(engine, 'apertium-wblank-mode'));
-  const real = '/usr/share/apertium/modes';
-  writeFileSync(
-    join(engine, 'modes/fr-es.mode'),
-    `${readFileSync(join(real, 'fr-es.mode'), 'utf8').trim()} | ${join(engine, 'fault')}\n`,
-  );
-  // `en` is American English: the spa-eng_US mode (spa-eng serves en-GB).
-  for (const mode of ['spa-eng', 'spa-eng_US']) {
-    copyFileSync(join(real, `${mode}.mode`), join(engine, `modes/${mode}.mode`));
-  }
-  env = { VERSIO_APERTIUM_BIN: join(engine, 'apertium'), APERTIUM_DATADIR: engine };
+  env = installationWithExtraStage(join(dir.path, 'engine'), FAULT_STAGE);
 
   articles.push(
     put(dir.path, 'one.fr.txt', 'Le conseil municipal a voté le budget.\nLa séance a duré six heures.\n'),
     put(
       dir.path,
       'two.fr.txt',
-      `Le maire a rencontré ${TRIGGER} mardi.\nLes travaux commencent au printemps.\n`,
+      `Le maire a rencontré ${FAULT_TRIGGER} mardi.\nLes travaux commencent au printemps.\n`,
     ),
     put(dir.path, 'three.fr.txt', 'Une réunion publique est prévue en octobre.\n'),
   );

@@ -11,6 +11,9 @@ export default function setup(): () => void {
   // The Apertium repair's look-up cache (lookup-cache.ts): one for the run, never the user's.
   const cacheDir = mkdtempSync(join(tmpdir(), 'versio-test-cache-'));
   process.env.VERSIO_CACHE_DIR = cacheDir;
+  // Never a developer's engine server (`versio engine start`): tests that want one start their own.
+  process.env.VERSIO_ENGINE = 'local';
+  delete process.env.VERSIO_ENGINE_SOCKET;
   try {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], {
       cwd: new URL('../../', import.meta.url).pathname,

@@ -137,12 +137,12 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
           report(event);
         };
         let summary: RunSummary;
-        const [{ translateFiles }, { givenSettings }] = await Promise.all([
-          import('../../pipeline/translate.js'),
+        const [{ startTranslation }, { givenSettings }] = await Promise.all([
+          import('../../pipeline/start.js'),
           import('../../providers/pacing-config.js'),
         ]);
         try {
-          summary = await translateFiles(files, {
+          summary = await startTranslation(files, {
             provider: options.provider,
             outDir: options.out,
             ...(options.glossary !== undefined ? { glossary: options.glossary } : {}),

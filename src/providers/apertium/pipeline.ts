@@ -21,6 +21,24 @@ import { describeEnd, launchScript, rootCause, type StageEnd, statusEnd } from '
 /** Rejection when the pipeline dies with records still owed. */
 export class PipelineExit extends Error {}
 
+/**
+ * What the pool and the provider need of a pipeline: a local one (below) or one the engine server
+ * runs (engine-client.ts).
+ */
+export interface EnginePipeline {
+  readonly alive: boolean;
+  /**
+   * Writes NUL-terminated records; resolves with `expected` answers, or fewer as soon as the answer
+   * `isLast` recognises arrives (the batch's closing record: an engine that drops a record would
+   * otherwise leave the call waiting forever). Rejects with PipelineExit when the pipeline dies.
+   */
+  exchange(payload: string, expected: number, isLast?: (record: string) => boolean): Promise<string[]>;
+  /** Stops it at once; a pending call rejects. */
+  kill(): void;
+  /** Stops it once a pending call is answered (killed after `graceMs`). */
+  close(graceMs?: number): Promise<void>;
+}
+
 interface PendingCall {
   expected: number;
   /** The batch's closing record: arriving early means the engine dropped records on the way. */
@@ -61,7 +79,10 @@ function killProcess(pid: number): void {
   } catch {}
 }
 
-export class ApertiumPipeline {
+/** Starts a pipeline of these stages: a local one, or one on the engine server (apertium.ts chooses). */
+export type StartPipeline = (stages: readonly (readonly string[])[]) => EnginePipeline;
+
+export class ApertiumPipeline implements EnginePipeline {
   readonly #shell: ChildProcess;
   readonly #names: string[];
   /** Stage pids as their subshells report them; a stage that ended is removed. */

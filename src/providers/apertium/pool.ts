@@ -4,28 +4,55 @@
  * pipeline that died or was killed is dropped and a fresh one started for later calls.
  */
 import { ProviderError } from '../../errors.js';
-import type { ApertiumPipeline } from './pipeline.js';
+import type { EnginePipeline } from './pipeline.js';
+import { decodeRecord, encodeRecord } from './stream-format.js';
+
+/**
+ * Words through a pipeline of `pool`, one record each and a closing one, in one exchange: per word,
+ * the answer (unknown-word marks kept), or undefined when its record came back out of step. The
+ * whole call is undefined when the pipeline failed: look-ups are extras (the unknown-word repair,
+ * the location analyser), and a failed one is asked again next time. An abort still throws.
+ */
+export async function lookUpWords(
+  pool: PipelinePool,
+  words: readonly string[],
+  signal: AbortSignal,
+): Promise<(string | undefined)[] | undefined> {
+  const payload = words.map((word, i) => encodeRecord(word, i)).join('') + encodeRecord('', words.length);
+  const isClosing = (record: string) => decodeRecord(record, '')?.index === words.length;
+  let records: string[];
+  try {
+    records = await pool.use(signal, (pipeline) => pipeline.exchange(payload, words.length + 1, isClosing));
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return undefined;
+  }
+  return words.map((word, i) => {
+    const decoded = decodeRecord(records[i] ?? '', word, true);
+    return decoded?.index === i ? decoded.text : undefined;
+  });
+}
 
 interface Waiter {
-  resolve: (pipeline: ApertiumPipeline) => void;
+  resolve: (pipeline: EnginePipeline) => void;
   reject: (error: unknown) => void;
 }
 
 export class PipelinePool {
   readonly #size: number;
-  readonly #start: () => ApertiumPipeline;
-  readonly #idle: ApertiumPipeline[] = [];
-  readonly #all = new Set<ApertiumPipeline>();
+  readonly #start: () => EnginePipeline;
+  readonly #idle: EnginePipeline[] = [];
+  readonly #all = new Set<EnginePipeline>();
   readonly #waiters: Waiter[] = [];
   #closed = false;
 
-  constructor(size: number, start: () => ApertiumPipeline) {
+  constructor(size: number, start: () => EnginePipeline) {
     this.#size = Math.max(1, Math.floor(size));
     this.#start = start;
   }
 
   /** Runs `work` on a pipeline of its own; gives the pipeline back (or drops it if dead) afterwards. */
-  async use<T>(signal: AbortSignal, work: (pipeline: ApertiumPipeline) => Promise<T>): Promise<T> {
+  async use<T>(signal: AbortSignal, work: (pipeline: EnginePipeline) => Promise<T>): Promise<T> {
     const pipeline = await this.#acquire(signal);
     try {
       return await work(pipeline);
@@ -42,12 +69,22 @@ export class PipelinePool {
     if (!this.#closed && this.#all.size === 0) this.#idle.push(this.#spawn());
   }
 
+  /** Takes over a pipeline started before the pool (prestart.ts), as if the pool had started it. */
+  adopt(pipeline: EnginePipeline): void {
+    if (this.#closed || this.#all.size >= this.#size) {
+      void pipeline.close(0);
+      return;
+    }
+    this.#all.add(pipeline);
+    this.#idle.push(pipeline);
+  }
+
   /** Pipelines currently running (for tests and diagnostics). */
-  get pipelines(): readonly ApertiumPipeline[] {
+  get pipelines(): readonly EnginePipeline[] {
     return [...this.#all];
   }
 
-  #acquire(signal: AbortSignal): Promise<ApertiumPipeline> {
+  #acquire(signal: AbortSignal): Promise<EnginePipeline> {
     if (this.#closed) return Promise.reject(new ProviderError('the Apertium provider is closed'));
     signal.throwIfAborted();
     for (let pipeline = this.#idle.pop(); pipeline; pipeline = this.#idle.pop()) {
@@ -72,13 +109,13 @@ export class PipelinePool {
     });
   }
 
-  #spawn(): ApertiumPipeline {
+  #spawn(): EnginePipeline {
     const pipeline = this.#start();
     this.#all.add(pipeline);
     return pipeline;
   }
 
-  #release(pipeline: ApertiumPipeline): void {
+  #release(pipeline: EnginePipeline): void {
     if (!pipeline.alive || this.#closed) {
       this.#all.delete(pipeline);
       pipeline.kill();

@@ -14,9 +14,8 @@
  */
 import type { ChainInstallation } from './install.js';
 import { cacheDirectory, LookupCache } from './lookup-cache.js';
-import { ApertiumPipeline } from './pipeline.js';
-import { PipelinePool } from './pool.js';
-import { decodeRecord, encodeRecord } from './stream-format.js';
+import { ApertiumPipeline, type StartPipeline } from './pipeline.js';
+import { lookUpWords, PipelinePool } from './pool.js';
 import {
   acceptedLookup,
   applyRepairs,
@@ -63,10 +62,11 @@ export class UnknownWordRepair {
     chains: RepairChains,
     env: NodeJS.ProcessEnv,
     enabled = true,
+    startPipeline: StartPipeline = (stages) => new ApertiumPipeline(stages, env),
   ): Promise<UnknownWordRepair> {
     const directory = cacheDirectory(env);
     const chain = async (installation: ChainInstallation): Promise<Chain> => ({
-      pool: new PipelinePool(1, () => new ApertiumPipeline(installation.stages, env)),
+      pool: new PipelinePool(1, () => startPipeline(installation.stages)),
       cache: enabled ? await LookupCache.open(directory, installation) : LookupCache.inMemory(),
     });
     const [back, ...forward] = await Promise.all(
@@ -206,18 +206,12 @@ export class UnknownWordRepair {
   }
 
   async #ask({ pool, cache }: Chain, words: string[], signal: AbortSignal): Promise<void> {
-    const payload = words.map((word, i) => encodeRecord(word, i)).join('') + encodeRecord('', words.length);
-    const isClosing = (record: string) => decodeRecord(record, '')?.index === words.length;
-    let records: string[];
-    try {
-      records = await pool.use(signal, (pipeline) => pipeline.exchange(payload, words.length + 1, isClosing));
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return; // a repair is an extra: a chain that fails leaves the words unmarked (and asks again next time)
-    }
+    const answers = await lookUpWords(pool, words, signal);
+    // A chain that fails leaves the words unmarked (and asks again next time): a repair is an extra.
+    if (!answers) return;
     words.forEach((word, i) => {
-      const decoded = decodeRecord(records[i] ?? '', word, true);
-      if (decoded?.index === i) cache.set(word, acceptedLookup(decoded.text, word) ?? null);
+      const answer = answers[i];
+      if (answer !== undefined) cache.set(word, acceptedLookup(answer, word) ?? null);
       else cache.answers.set(word, null); // out of step: nothing this run, nothing kept for the next
     });
   }
