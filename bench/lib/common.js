@@ -9,6 +9,10 @@ import { writeFileAtomic } from '../../dist/io/atomic-write.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'dist/cli/bin.js');
+
+// Every figure measures runs on their own pipelines, never an engine server someone left running
+// (`versio engine start`); figure 1 starts one of its own for the rows that measure it.
+process.env.VERSIO_ENGINE = 'local';
 const RESULTS = join(ROOT, 'bench/results.json');
 
 export function machine() {
