@@ -40,7 +40,6 @@ export async function translateOnEngine(args: readonly string[]): Promise<number
   if (!connection) return undefined;
 
   return new Promise((resolve) => {
-    let started = false;
     let done = false;
     let interrupts = 0;
     const onSignal = () => {
@@ -63,19 +62,16 @@ export async function translateOnEngine(args: readonly string[]): Promise<number
       'data',
       messageReader((message) => {
         const reply = message as Reply;
-        if ('out' in reply) {
-          started = true;
-          process.stdout.write(reply.out);
-        } else if ('err' in reply) {
-          started = true;
-          process.stderr.write(reply.err);
-        } else if ('code' in reply) finish(reply.code);
+        if ('out' in reply) process.stdout.write(reply.out);
+        else if ('err' in reply) process.stderr.write(reply.err);
+        else if ('code' in reply) finish(reply.code);
         else if ('refused' in reply) finish(undefined);
       }),
     );
     connection.on('error', () => {});
     connection.on('close', () => {
-      if (started && !done)
+      // Closed before the exit code (and not refused): the server stopped while running it.
+      if (!done)
         process.stderr.write('versio: the engine server stopped during the run; finishing it here\n');
       finish(undefined);
     });

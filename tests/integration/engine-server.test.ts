@@ -314,6 +314,34 @@ describe('versio engine start | status | stop (the built CLI)', () => {
     expect(status.runs).toBe(2);
   });
 
+  it('stopped during a translation it runs: the client finishes it, same files', async () => {
+    expect((await runBin(['engine', 'start'], { env })).code).toBe(0);
+    const once = join(dir.path, 'stopped-once');
+    const out = join(dir.path, 'stopped-mid-run');
+    const glossary = join(repoRoot, 'glossary/versio.glossary.yaml');
+    const args = [
+      'translate',
+      article,
+      '--glossary',
+      glossary,
+      '--out',
+      out,
+      '--memory',
+      `${out}.memory.jsonl`,
+      '--quiet',
+    ];
+    const running = runBin(args, {
+      env: { ...env, ...faultEnv, VERSIO_FAULT: 'stall', VERSIO_FAULT_ONCE: once },
+    });
+    for (let i = 0; i < 200 && !(await exists(once)); i++) await new Promise((r) => setTimeout(r, 50));
+    const stopped = await runBin(['engine', 'stop'], { env });
+    expect(stopped.stdout).toMatch(/^engine server stopped/);
+    const result = await running;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('versio: the engine server stopped during the run; finishing it here\n');
+    expect(outputs(out)).toEqual(faultReference);
+  });
+
   it('stops on its own after the idle timeout', async () => {
     const started = await runBin(['engine', 'start', '--idle-timeout', '0.02'], { env });
     expect(started.code, started.stderr).toBe(0);

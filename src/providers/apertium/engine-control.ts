@@ -130,9 +130,15 @@ export async function stopEngine(env: NodeJS.ProcessEnv, socket?: string): Promi
   try {
     const status = await connection.status();
     await connection.request({ op: 'stop' }).reply;
-    // Stopped once nobody answers on the socket any more.
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && (await statusAt(at))) await new Promise((r) => setTimeout(r, 50));
+    // Stopped once nobody answers on the socket any more (commands it runs are interrupted first: 10 s at most).
+    const deadline = Date.now() + 20_000;
+    while (await statusAt(at)) {
+      if (Date.now() > deadline)
+        throw new ProviderError(`the engine server (pid ${status.pid}) did not stop within 20 s`, {
+          hint: `stop it with \`kill ${status.pid}\``,
+        });
+      await new Promise((r) => setTimeout(r, 50));
+    }
     return status;
   } finally {
     connection.close();

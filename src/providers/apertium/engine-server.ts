@@ -109,6 +109,10 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
   >();
   let active = 0;
   let runs = 0;
+  /** Commands running, each settled when its main() returns. */
+  const commands = new Set<Promise<unknown>>();
+  /** Set once the server is stopping: commands it interrupts print nothing more to their clients. */
+  let muted = false;
   let idleTimer: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
   let resolveStopped: () => void = () => {};
@@ -166,6 +170,11 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
     const send = (reply: Reply) => {
       if (!connection.destroyed) connection.write(encodeMessage(reply));
     };
+    // What a command prints, and its exit code: nothing once the server is stopping (the client
+    // finishes the command itself).
+    const sendFromCommand = (reply: Reply) => {
+      if (!muted) send(reply);
+    };
     switch (request.op) {
       case 'exchange': {
         const slots = inFlight.get(connection);
@@ -206,7 +215,7 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
           Object.assign(
             new Writable({
               write(chunk: Buffer | string, _encoding, done) {
-                send(
+                sendFromCommand(
                   field === 'out'
                     ? { id: request.id, out: String(chunk) }
                     : { id: request.id, err: String(chunk) },
@@ -217,7 +226,7 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
             { isTTY },
           );
         try {
-          const code = await options.commands.run(
+          const running = options.commands.run(
             ['node', 'versio', ...request.argv],
             {
               stdout: stream('out', request.tty.stdout),
@@ -227,11 +236,15 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
             },
             controller.signal,
           );
-          send({ id: request.id, code });
+          const settled = running.catch(() => {});
+          commands.add(settled);
+          void settled.then(() => commands.delete(settled));
+          const code = await running;
+          sendFromCommand({ id: request.id, code });
         } catch (error) {
           // main() reports every error itself; this is a bug in the server's own plumbing.
-          send({ id: request.id, err: `versio: internal error: ${(error as Error).message}\n` });
-          send({ id: request.id, code: 70 });
+          sendFromCommand({ id: request.id, err: `versio: internal error: ${(error as Error).message}\n` });
+          sendFromCommand({ id: request.id, code: 70 });
         } finally {
           inFlight.get(connection)?.delete(request.id);
           active -= 1;
@@ -300,6 +313,12 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
   const close = (): Promise<void> => {
     closing ??= (async () => {
       clearTimeout(idleTimer);
+      // Commands in progress are interrupted, as by Ctrl-C: what they finished is saved in their
+      // memory before the server goes. Their clients hear nothing more, see the connection close,
+      // and finish the command themselves (engine-run.ts), the memory sparing the work done.
+      muted = true;
+      for (const slots of inFlight.values()) for (const slot of slots.values()) slot.stop?.();
+      await Promise.race([Promise.all(commands), new Promise((resolve) => setTimeout(resolve, 10_000))]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const connection of inFlight.keys()) connection.destroy();
