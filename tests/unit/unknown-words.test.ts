@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   acceptedLookup,
+  acceptedPhrase,
   applyRepairs,
   frenchInSource,
   matchCase,
@@ -46,6 +47,28 @@ describe('sourceWords / frenchInSource', () => {
   });
 });
 
+describe('acceptedPhrase (es → fr back-translations, matched to the source)', () => {
+  test.each([
+    ['Il mobilise', 'moviliza', 'Il mobilise'],
+    ['  Tombé   sur ', 'topado', 'Tombé sur'],
+    ['Sur douze mois', 'interanuales', 'Sur douze mois'],
+    ['Combattants', 'combatientes', 'Combattants'],
+  ])('keeps one to three words: %j', (result, input, kept) => {
+    expect(acceptedPhrase(result, input)).toBe(kept);
+  });
+
+  test.each([
+    ['Il a été mobilisé', 'movilizado'],
+    ['*Nosra', 'Nosra'],
+    ['#tait', 'calla'],
+    ['Nosra', 'Nosra'],
+    ['', 'x'],
+    ['3 000', 'x'],
+  ])('refuses %j (more than three words, a mark, the input back, no letters)', (result, input) => {
+    expect(acceptedPhrase(result, input)).toBeUndefined();
+  });
+});
+
 describe('matchSourceWord', () => {
   const words = sourceWords('Le Conseil a échoué à imposer une imposition nouvelle aux combattants.');
 
@@ -68,6 +91,19 @@ describe('matchSourceWord', () => {
     expect(matchSourceWord(['ile-of-France'], places)).toBe('Ile-de-France');
     expect(matchSourceWord(['Fos-Mer'], places)).toBeUndefined();
     expect(matchSourceWord(['Foo-south-Mer'], places)).toBeUndefined();
+  });
+
+  test('a back-translation of several words: its long word equal to a source word, never a short one', () => {
+    const storm = sourceWords('Enedis mobilise 3 000 techniciens ; un arbre est tombé sur un camion.');
+    expect(matchSourceWord(['Il mobilise', 'moviliza'], storm)).toBe('mobilise');
+    expect(matchSourceWord(['Tombé sur', 'topado'], storm)).toBe('tombé');
+    // « sur » and « un » are in the source too, but a pronoun or a preposition is not the leak.
+    expect(matchSourceWord(['Sur un', 'sobre'], storm)).toBeUndefined();
+    // A whole match still comes first; a single-word candidate is not split.
+    expect(matchSourceWord(['mobilise', 'moviliza'], storm)).toBe('mobilise');
+    expect(
+      matchSourceWord(['Fait taire', 'acallado'], sourceWords('Ce qui se tait, on le fait taire.')),
+    ).toBe('taire');
   });
 
   test('a short or unrelated candidate matches nothing', () => {

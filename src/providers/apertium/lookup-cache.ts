@@ -17,13 +17,15 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 /** Entries kept per chain; the oldest learnt go first (a file stays under a few MB). */
 export const MAX_ENTRIES = 50_000;
 
-/** A word's answer: the accepted one-word result, or `null` when the chain has none. */
+/** A word's answer: the accepted result (one word, or a phrase: ChainIdentity), or `null` when the chain has none. */
 export type CachedAnswer = string | null;
 
 export interface ChainIdentity {
   stages: readonly (readonly string[])[];
   /** `package=version,…` of the engine and the chain's language data. */
   versions: string;
+  /** What the answers are when not one word each: `phrase`, up to three words (es → fr, matched to the source). */
+  answers?: 'phrase';
 }
 
 interface CacheFile {

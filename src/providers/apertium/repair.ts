@@ -18,6 +18,7 @@ import { ApertiumPipeline, type StartPipeline } from './pipeline.js';
 import { lookUpWords, PipelinePool } from './pool.js';
 import {
   acceptedLookup,
+  acceptedPhrase,
   applyRepairs,
   frenchInSource,
   matchSourceWord,
@@ -40,6 +41,8 @@ const unmark = (text: string, source: string) =>
 interface Chain {
   pool: PipelinePool;
   cache: LookupCache;
+  /** Which of the chain's results are answers. */
+  accept: (result: string, input: string) => string | undefined;
 }
 
 export class UnknownWordRepair {
@@ -65,13 +68,19 @@ export class UnknownWordRepair {
     startPipeline: StartPipeline = (stages) => new ApertiumPipeline(stages, env),
   ): Promise<UnknownWordRepair> {
     const directory = cacheDirectory(env);
-    const chain = async (installation: ChainInstallation): Promise<Chain> => ({
+    const chain = async (installation: ChainInstallation, answers: 'word' | 'phrase'): Promise<Chain> => ({
       pool: new PipelinePool(1, () => startPipeline(installation.stages)),
-      cache: enabled ? await LookupCache.open(directory, installation) : LookupCache.inMemory(),
+      // What a cache file holds is part of its name: a file of one-word answers is never read as phrases.
+      cache: enabled
+        ? await LookupCache.open(directory, answers === 'word' ? installation : { ...installation, answers })
+        : LookupCache.inMemory(),
+      accept: answers === 'word' ? acceptedLookup : acceptedPhrase,
     });
-    const [back, ...forward] = await Promise.all(
-      [chains.backToFrench, ...chains.toEnglish].map((installation) => installation && chain(installation)),
-    );
+    // es → fr answers are matched to the source, not written: a phrase (« Il mobilise ») is kept.
+    const [back, ...forward] = await Promise.all([
+      chains.backToFrench && chain(chains.backToFrench, 'phrase'),
+      ...chains.toEnglish.map((installation) => chain(installation, 'word')),
+    ]);
     return new UnknownWordRepair(
       back,
       forward.filter((c): c is Chain => c !== undefined),
@@ -205,13 +214,13 @@ export class UnknownWordRepair {
     return results;
   }
 
-  async #ask({ pool, cache }: Chain, words: string[], signal: AbortSignal): Promise<void> {
+  async #ask({ pool, cache, accept }: Chain, words: string[], signal: AbortSignal): Promise<void> {
     const answers = await lookUpWords(pool, words, signal);
     // A chain that fails leaves the words unmarked (and asks again next time): a repair is an extra.
     if (!answers) return;
     words.forEach((word, i) => {
       const answer = answers[i];
-      if (answer !== undefined) cache.set(word, acceptedLookup(answer, word) ?? null);
+      if (answer !== undefined) cache.set(word, accept(answer, word) ?? null);
       else cache.answers.set(word, null); // out of step: nothing this run, nothing kept for the next
     });
   }

@@ -53,9 +53,31 @@ function sharedPrefix(a: string, b: string): number {
  * The French source word a Spanish leak came from: a candidate (its back-translation, then
  * the leak itself) equal to a source word, accents and case aside; else the source word
  * sharing the longest prefix with a candidate, at least 5 letters and 45 % of the shorter
- * (`imposición` ~ `imposition`, `combatientes` ~ `combattants`).
+ * (`imposición` ~ `imposition`, `combatientes` ~ `combattants`); else a word of a back-translation
+ * of several words, of 5 letters or more, equal to a source word: Spanish verbs come back with
+ * their subject or particle (`moviliza` → « Il mobilise », `topado` → « Tombé sur »), and the
+ * short words of such a phrase (pronouns, prepositions, « fait » of « fait taire ») are never the
+ * match.
  */
 export function matchSourceWord(candidates: readonly string[], words: readonly string[]): string | undefined {
+  return matchWhole(candidates, words) ?? matchPart(candidates, words);
+}
+
+const PHRASE_PART_MIN = 5;
+
+function matchPart(candidates: readonly string[], words: readonly string[]): string | undefined {
+  for (const candidate of candidates) {
+    const parts = candidate.split(/\s+/).filter((part) => part.length >= PHRASE_PART_MIN);
+    if (parts.length === 0 || !/\s/.test(candidate.trim())) continue;
+    for (const part of parts) {
+      const found = words.find((w) => fold(w) === fold(part));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function matchWhole(candidates: readonly string[], words: readonly string[]): string | undefined {
   for (const candidate of candidates) {
     const found = words.find((w) => fold(w) === fold(candidate));
     if (found) return found;
@@ -98,6 +120,18 @@ export function acceptedLookup(result: string | undefined, input: string): strin
   const word = result?.trim();
   if (!word || !/^[\p{L}\p{M}][\p{L}\p{M}’'-]*$/u.test(word)) return undefined;
   return fold(word) === fold(input) ? undefined : word;
+}
+
+const PHRASE = /^[\p{L}\p{M}][\p{L}\p{M}’'-]*(?: [\p{L}\p{M}][\p{L}\p{M}’'-]*){0,2}$/u;
+
+/**
+ * A back-translation worth matching to the source: one to three words, letters only, no mark, not the
+ * input given back (`moviliza` → « Il mobilise », `topado` → « Tombé sur »).
+ */
+export function acceptedPhrase(result: string | undefined, input: string): string | undefined {
+  const phrase = result?.trim().replace(/\s+/g, ' ');
+  if (!phrase || !PHRASE.test(phrase)) return undefined;
+  return fold(phrase) === fold(input) ? undefined : phrase;
 }
 
 /** `result` in the case of `original`: `Combatientes` → `Fighters`, `ONU` → upper case. */
