@@ -131,8 +131,8 @@ export const createApertium: ProviderFactory = async (options) => {
   ]);
   // A cache that cannot be written (read-only home, full disk) costs only the look-ups next time.
   await wrapper.commands.save().catch(() => {});
-  const startPipeline: StartPipeline = (stages) =>
-    engine?.alive ? new RemotePipeline(engine, stages, env) : new ApertiumPipeline(stages, env);
+  const startPipeline: StartPipeline = (stages, parallel) =>
+    engine?.alive ? new RemotePipeline(engine, stages, env, parallel) : new ApertiumPipeline(stages, env);
   const lexicon = families.has('places')
     ? await LocationLexicon.beside(installation.stages, env, startPipeline)
     : undefined;
@@ -140,7 +140,7 @@ export const createApertium: ProviderFactory = async (options) => {
   // through other pivots (repair.ts); VERSIO_REPAIR=off leaves them (the bench measures it alone).
   const repair = await UnknownWordRepair.open(chains, env, env.VERSIO_REPAIR !== 'off', startPipeline);
   const processes = options.jobs ?? os.availableParallelism();
-  const pool = new PipelinePool(processes, () => startPipeline(installation.stages));
+  const pool = new PipelinePool(processes, () => startPipeline(installation.stages, processes));
   if (early) pool.adopt(early.pipeline);
 
   const translate = async (batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> => {

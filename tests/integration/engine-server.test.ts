@@ -86,6 +86,23 @@ describe('versio translate through the engine server', () => {
     expect(startedBy(server.status())).toBe(startedBy(loaded));
   });
 
+  it('two runs at once share its pipelines: the main one per core, each repair chain once', async () => {
+    const { server, socket } = await serve();
+    const cache = (name: string) => ({ VERSIO_CACHE_DIR: join(dir.path, `${name}-cache`) });
+    const [a, b] = await Promise.all([
+      translate([seedArticle], join(dir.path, 'together-a'), socket, cache('together-a')),
+      translate([seedArticle], join(dir.path, 'together-b'), socket, cache('together-b')),
+    ]);
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+    expect(outputs(join(dir.path, 'together-a'))).toEqual(reference);
+    expect(outputs(join(dir.path, 'together-b'))).toEqual(reference);
+    const pipelines = server.status().pipelines;
+    const chains = pipelines.filter((p) => !p.first.includes('fr-es.automorf.bin'));
+    // Empty caches: both runs asked the chains (es→fr, fr→eo→en, fr→ca→en), one pipeline each served them.
+    expect(chains.length).toBeGreaterThanOrEqual(3);
+    for (const chain of chains) expect(chain.started, chain.first).toBe(1);
+  });
+
   it('a server of another build of Versio runs no command: the client runs it itself', async () => {
     let ran = false;
     count += 1;

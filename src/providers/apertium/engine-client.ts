@@ -135,13 +135,20 @@ export class RemotePipeline implements EnginePipeline {
   readonly #connection: EngineConnection;
   readonly #stages: string[][];
   readonly #env: Record<string, string>;
+  readonly #parallel: number;
   #alive = true;
   #current: number | undefined;
 
-  constructor(connection: EngineConnection, stages: readonly (readonly string[])[], env: NodeJS.ProcessEnv) {
+  constructor(
+    connection: EngineConnection,
+    stages: readonly (readonly string[])[],
+    env: NodeJS.ProcessEnv,
+    parallel = 1,
+  ) {
     this.#connection = connection;
     this.#stages = stages.map((stage) => [...stage]);
     this.#env = stageVariables(env);
+    this.#parallel = parallel;
   }
 
   get alive(): boolean {
@@ -156,6 +163,7 @@ export class RemotePipeline implements EnginePipeline {
       op: 'exchange',
       stages: this.#stages,
       env: this.#env,
+      parallel: this.#parallel,
       payload,
       expected,
     });

@@ -28,6 +28,8 @@ export interface ExchangeRequest {
   id: number;
   stages: string[][];
   env: Record<string, string>;
+  /** How many pipelines of these stages the client would run at once (the server keeps as many, up to its cores). */
+  parallel: number;
   payload: string;
   expected: number;
 }

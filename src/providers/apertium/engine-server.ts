@@ -139,7 +139,9 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
       stages: request.stages,
       started: known?.started ?? 0,
       running: new Set(),
-      pool: new PipelinePool(options.processes, () => {
+      // As many as the client would run (the main pipeline one per core, a repair chain one): a
+      // chain loaded twice would cost hundreds of MB for a few milliseconds.
+      pool: new PipelinePool(Math.min(options.processes, Math.max(1, request.parallel)), () => {
         const pipeline = new ApertiumPipeline(set.stages, env);
         set.started += 1;
         set.running.add(pipeline);
@@ -356,6 +358,7 @@ function isRequest(message: unknown): message is Request {
       m.stages.every((stage) => Array.isArray(stage) && stage.every((arg) => typeof arg === 'string')) &&
       typeof m.payload === 'string' &&
       typeof m.expected === 'number' &&
+      typeof m.parallel === 'number' &&
       typeof m.env === 'object' &&
       m.env !== null
     );

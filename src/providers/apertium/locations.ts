@@ -24,7 +24,7 @@ export class LocationLexicon {
     this.pool =
       analyser === undefined
         ? undefined
-        : new PipelinePool(1, () => startPipeline([['lt-proc', '-z', '-w', analyser]]));
+        : new PipelinePool(1, () => startPipeline([['lt-proc', '-z', '-w', analyser]], 1));
   }
 
   /** The English analyser shipped beside the spa-eng stages (`eng-spa.automorf.bin`), if present. */

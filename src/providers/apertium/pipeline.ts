@@ -79,8 +79,11 @@ function killProcess(pid: number): void {
   } catch {}
 }
 
-/** Starts a pipeline of these stages: a local one, or one on the engine server (apertium.ts chooses). */
-export type StartPipeline = (stages: readonly (readonly string[])[]) => EnginePipeline;
+/**
+ * Starts a pipeline of these stages: a local one, or one on the engine server (apertium.ts
+ * chooses). `parallel`: how many of them the caller's pool runs at most (the server keeps as many).
+ */
+export type StartPipeline = (stages: readonly (readonly string[])[], parallel: number) => EnginePipeline;
 
 export class ApertiumPipeline implements EnginePipeline {
   readonly #shell: ChildProcess;

@@ -69,7 +69,7 @@ export class UnknownWordRepair {
   ): Promise<UnknownWordRepair> {
     const directory = cacheDirectory(env);
     const chain = async (installation: ChainInstallation, answers: 'word' | 'phrase'): Promise<Chain> => ({
-      pool: new PipelinePool(1, () => startPipeline(installation.stages)),
+      pool: new PipelinePool(1, () => startPipeline(installation.stages, 1)),
       // What a cache file holds is part of its name: a file of one-word answers is never read as phrases.
       cache: enabled
         ? await LookupCache.open(directory, answers === 'word' ? installation : { ...installation, answers })
