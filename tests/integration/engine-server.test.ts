@@ -103,6 +103,40 @@ describe('versio translate through the engine server', () => {
     for (const chain of chains) expect(chain.started, chain.first).toBe(1);
   });
 
+  it('answers a request it does not understand instead of leaving its client waiting', async () => {
+    const { socket } = await serve();
+    const client = net.connect(socket);
+    const reply = new Promise<string>((resolve) => client.once('data', (chunk) => resolve(String(chunk))));
+    client.write(`${JSON.stringify({ op: 'exchange', id: 7, stages: [['lt-proc']] })}\n`);
+    expect(JSON.parse(await reply)).toMatchObject({
+      id: 7,
+      error: expect.stringMatching(/unsupported request/),
+    });
+    client.destroy();
+  });
+
+  it('a server speaking another protocol is not used: the run uses its own pipelines', async () => {
+    // It answers status (protocol 999) and nothing else: a run that sent it records would hang.
+    const socket = join(dir.path, 'other-protocol.sock');
+    const other = net.createServer((connection) =>
+      connection.on('data', (chunk) => {
+        for (const line of String(chunk).split('\n').filter(Boolean)) {
+          const { id, op } = JSON.parse(line) as { id: number; op: string };
+          if (op === 'status') connection.write(`${JSON.stringify({ id, status: { protocol: 999 } })}\n`);
+        }
+      }),
+    );
+    await new Promise<void>((resolve) => other.listen(socket, resolve));
+    try {
+      const out = join(dir.path, 'other-protocol');
+      const result = await translate([seedArticle], out, socket);
+      expect(result.code, result.stderr).toBe(0);
+      expect(outputs(out)).toEqual(reference);
+    } finally {
+      other.close();
+    }
+  });
+
   it('a server of another build of Versio runs no command: the client runs it itself', async () => {
     let ran = false;
     count += 1;

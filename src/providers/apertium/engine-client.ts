@@ -11,6 +11,7 @@ import {
   type EngineStatus,
   encodeMessage,
   messageReader,
+  PROTOCOL,
   type Reply,
   type Request,
   socketPath,
@@ -127,7 +128,15 @@ export const connectEngine = (socket: string, timeoutMs?: number) =>
 /** The engine server this environment points at, if one answers; none when `VERSIO_ENGINE=local`. */
 export async function openEngine(env: NodeJS.ProcessEnv): Promise<EngineConnection | undefined> {
   if (env.VERSIO_ENGINE === 'local') return undefined;
-  return EngineConnection.connect(socketPath(env));
+  const engine = await EngineConnection.connect(socketPath(env));
+  // A server that speaks another protocol (another version of Versio) is not used.
+  const protocol = await engine?.status().then(
+    (status) => status.protocol,
+    () => undefined,
+  );
+  if (engine && protocol === PROTOCOL) return engine;
+  engine?.close();
+  return undefined;
 }
 
 /** A pipeline the server runs: the same stages, the caller's stage environment. */

@@ -279,6 +279,14 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
       'data',
       messageReader((message) => {
         if (isRequest(message)) void handle(connection, message);
+        else {
+          // Never silent: a client waiting on this id would wait forever.
+          const id = (message as { id?: unknown } | null)?.id;
+          if (typeof id === 'number')
+            connection.write(
+              encodeMessage({ id, error: `unsupported request (engine protocol ${PROTOCOL})`, exit: true }),
+            );
+        }
       }),
     );
     connection.on('error', () => {});
