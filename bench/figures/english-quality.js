@@ -26,6 +26,8 @@ function evaluate(articles, raw, runs) {
     glossaryNoRepairNoPostEdit: score(runs.noRepair.outputs, kept),
     glossaryNoPostEdit: score(runs.bare.outputs, kept),
     glossary: score(runs.glossary.outputs, kept),
+    glossaryNoPostEditNoNames: score(runs.noNames.outputs, kept),
+    noGlossaryNoNames: score(runs.noGlossaryNoNames.outputs, kept),
   };
   const families = {};
   for (const family of allFamilies) {
@@ -41,6 +43,13 @@ function evaluate(articles, raw, runs) {
     chrF: scores.glossaryNoPostEdit,
     gain: round(scores.glossaryNoPostEdit - scores.glossaryNoRepairNoPostEdit, 2),
   };
+  // People's names kept from the engine (a pre-edit): with glossary, no post-editing, on vs off;
+  // and without glossary, where the glossary names no one.
+  families['person-names'] = {
+    chrF: scores.glossaryNoPostEdit,
+    gain: round(scores.glossaryNoPostEdit - scores.glossaryNoPostEditNoNames, 2),
+    gainWithoutGlossary: round(scores.noGlossary - scores.noGlossaryNoNames, 2),
+  };
   const gain = round(scores.glossary - scores.raw, 2);
   return {
     articles: kept.map((a) => a.name),
@@ -53,7 +62,7 @@ function evaluate(articles, raw, runs) {
   };
 }
 
-const KEPT = [...defaultFamilies, 'unknown-word-repair'];
+const KEPT = [...defaultFamilies, 'unknown-word-repair', 'person-names'];
 
 function table(set, r) {
   const { scores, families } = r;
@@ -78,7 +87,7 @@ function table(set, r) {
       ...Object.entries(families).map(([family, f]) => [
         `  family alone: ${family}${KEPT.includes(family) ? '' : ' (not kept)'}`,
         f.chrF,
-        `gain ${f.gain}`,
+        `gain ${f.gain}${f.gainWithoutGlossary === undefined ? '' : ` (${f.gainWithoutGlossary} without glossary)`}`,
       ]),
     ],
   };
@@ -101,6 +110,8 @@ export async function englishQuality() {
     runs.bare = await versio(dir, 'bare', all, { glossary: true, postedit: 'none' });
     runs.noRepair = await versio(dir, 'no-repair', all, { glossary: true, postedit: 'none', repair: false });
     runs.places = await versio(dir, 'places', all, { glossary: true, postedit: 'places' });
+    runs.noNames = await versio(dir, 'no-names', all, { glossary: true, postedit: 'none', names: false });
+    runs.noGlossaryNoNames = await versio(dir, 'plain-no-names', all, { glossary: false, names: false });
   });
   const tuning = evaluate(sets.tuning, raw, runs);
   const heldout = evaluate(sets.heldout, raw, runs);

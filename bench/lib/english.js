@@ -81,9 +81,10 @@ export function score(outputs, articles) {
 }
 
 /** `versio translate` for the articles (one command without glossary, one per article with its own), fresh memory. */
-export async function versio(dir, label, articles, { glossary, postedit, repair = true }) {
+export async function versio(dir, label, articles, { glossary, postedit, repair = true, names = true }) {
   const env = { ...process.env, ...(postedit === undefined ? {} : { VERSIO_POSTEDIT: postedit }) };
   if (!repair) env.VERSIO_REPAIR = 'off';
+  if (!names) env.VERSIO_NAMES = 'off';
   const out = join(dir, label);
   const common = ['--out', out, '--quiet', '--memory', join(dir, `${label}.jsonl`)];
   const failed = {};

@@ -2,5 +2,6 @@
 export { postEdit } from './apply.js';
 export { postEditFamilies } from './families.js';
 export { accentCapitalA, frenchConventions, uninvertSubjects } from './french.js';
+export { protectNames, restoreNames } from './names.js';
 export { allFamilies, defaultFamilies, postEditRules, styleFamilies } from './rules.js';
 export type { EnglishStyle, PostEditContext, PostEditFamily, PostEditRule } from './types.js';

@@ -22,6 +22,8 @@ import {
   frenchConventions,
   postEdit,
   postEditFamilies,
+  protectNames,
+  restoreNames,
   uninvertSubjects,
 } from '../postedit/index.js';
 import { abortError } from './abort-error.js';
@@ -143,32 +145,51 @@ export const createApertium: ProviderFactory = async (options) => {
   const pool = new PipelinePool(processes, () => startPipeline(installation.stages, processes));
   if (early) pool.adopt(early.pipeline);
 
+  // Keep people's names as written (postedit/names.ts); VERSIO_NAMES=off leaves them to the engine
+  // (the bench measures it alone).
+  const keepNames = env.VERSIO_NAMES !== 'off';
+
+  /** The batch's English: engine, unknown-word repair, locations, news post-editing. */
+  const english = async (sent: readonly SourceText[], signal: AbortSignal): Promise<string[]> => {
+    const answers = await pool.use(signal, (pipeline) => {
+      const answer = exchange(pipeline, sent, signal); // the batch is written before this returns
+      repair.warm();
+      lexicon?.warm(sent.map((source) => source.text));
+      return answer;
+    });
+    const repaired = await repair.repair(answers, signal);
+    const located = lexicon
+      ? await lexicon.locations(
+          repaired.map((r) => r.text),
+          repaired.map((r) => r.source),
+          signal,
+        )
+      : [];
+    return repaired.map(({ source, text }, i) =>
+      postEdit(restoreCaseAfterPlaceholders(text, source), families, {
+        variant,
+        places: new Set([...(sent[i]?.places ?? []), ...(located[i] ?? [])]),
+      }),
+    );
+  };
+
   const translate = async (batch: readonly SourceText[], signal: AbortSignal): Promise<TranslateResult> => {
     if (signal.aborted) throw abortError(signal);
     if (batch.length === 0) return { texts: [] };
     try {
       const sent = batch.map((source) => ({ ...source, text: preEdit(source.text) }));
-      const answers = await pool.use(signal, (pipeline) => {
-        const answer = exchange(pipeline, sent, signal); // the batch is written before this returns
-        repair.warm();
-        lexicon?.warm(sent.map((source) => source.text));
-        return answer;
-      });
-      const repaired = await repair.repair(answers, signal);
-      const located = lexicon
-        ? await lexicon.locations(
-            repaired.map((r) => r.text),
-            repaired.map((r) => r.source),
-            signal,
-          )
-        : [];
-      const texts = repaired.map(({ source, text }, i) =>
-        postEdit(restoreCaseAfterPlaceholders(text, source), families, {
-          variant,
-          places: new Set([...(batch[i]?.places ?? []), ...(located[i] ?? [])]),
-        }),
+      if (!keepNames) return { texts: await english(sent, signal) };
+      // People's names pass the engine as placeholders (postedit/names.ts). A text whose
+      // placeholders did not all come back once is translated again without.
+      const named = protectNames(sent.map((source) => source.text));
+      const texts = await english(
+        sent.map((source, i) => ({ ...source, text: named[i]?.text ?? source.text })),
+        signal,
       );
-      return { texts };
+      const restored = texts.map((text, i) => restoreNames(text, named[i]?.names ?? []));
+      const lost = sent.filter((_, i) => restored[i] === undefined);
+      const again = lost.length > 0 ? await english(lost, signal) : [];
+      return { texts: restored.map((text) => text ?? again.shift() ?? '') };
     } catch (error) {
       if (signal.aborted) throw abortError(signal);
       if (error instanceof PipelineExit) {
@@ -195,7 +216,7 @@ export const createApertium: ProviderFactory = async (options) => {
       options.overrides,
     ),
     placeholderStyle: 'token',
-    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}:repair=${repair.description}`,
+    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}:repair=${repair.description}:names=${keepNames ? 'kept' : 'engine'}`,
     supportsGlossary: false,
     translate,
     close: async () => {

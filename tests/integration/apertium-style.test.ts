@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { locateApertium, locateWrapper } from '../../src/providers/apertium/install.js';
 import { LocationLexicon } from '../../src/providers/apertium/locations.js';
+import {
+  FAULT_TRIGGER,
+  installationWithExtraStage,
+  nullFlushStage,
+} from '../support/apertium-extra-stage.js';
 import { runMain, tempDir } from '../support/cli.js';
 
 const dir = tempDir('versio-style-');
@@ -131,5 +136,42 @@ describe('LocationLexicon (Apertium’s English dictionary)', () => {
     await lexicon.close();
     expect([...(withA ?? [])]).toEqual(['Houston']);
     expect(withoutA?.size).toBe(0);
+  });
+});
+
+describe('people’s names (postedit/names.ts) through real Apertium', () => {
+  it('keeps surnames that are French words as written, and a title’s name', async () => {
+    const english = await translate(
+      'names',
+      'Laurent Brun est arrivé. Julie Boulanger a dit non. Bruno Le Maire a démissionné. M. Bonnet a refusé.',
+    );
+    expect(english).toContain('Laurent Brun');
+    expect(english).toContain('Julie Boulanger');
+    expect(english).toContain('Bruno Le Maire');
+    expect(english).toMatch(/\bBonnet refused\b/);
+  });
+
+  it('a text whose name placeholder the engine loses is translated again without: nothing dropped', async () => {
+    // One more fr-es stage deletes every placeholder of a record holding the trigger word.
+    const env = installationWithExtraStage(
+      join(dir.path, 'names-engine'),
+      nullFlushStage(`        if b'${FAULT_TRIGGER}' in record:
+            record = re.sub(rb'__E[0-9]+__', b'', record)`),
+    );
+    const article = join(dir.path, 'lost.fr.txt');
+    writeFileSync(
+      article,
+      `Laurent Brun a rencontré ${FAULT_TRIGGER} mardi.\nLa séance a duré six heures.\n`,
+    );
+    const out = join(dir.path, 'lost');
+    const result = await runMain(
+      ['translate', article, '--no-glossary', '--out', out, '--memory', `${out}.jsonl`, '--quiet'],
+      { env: { ...env, VERSIO_REPAIR: 'off' } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const [first, second] = readFileSync(join(out, 'lost.en.txt'), 'utf8').trim().split('\n');
+    // The engine's own rendering of the name (unprotected), the rest of the sentence there.
+    expect(first).toMatch(/^Laurent \p{Lu}\p{L}+ .*Zorglub/u);
+    expect(second).toMatch(/six hours/);
   });
 });

@@ -10,14 +10,13 @@ import { join } from 'node:path';
 export const FAULT_TRIGGER = 'Zorglub';
 
 /**
- * Null-flush pass-through; on a record containing the trigger: VERSIO_FAULT=kill → SIGKILL itself,
- * drop → swallow the record, stall → wait 30 s before passing it on. VERSIO_FAULT_ONCE=<file>:
- * only while the file is absent (it is created when the fault fires).
+ * A null-flush stage in Python that passes records through; `onRecord` is Python run on each
+ * `record` (bytes) before it goes on, indented by 8 spaces, and may change it or `continue` to
+ * drop it.
  */
-export const FAULT_STAGE = `#!/usr/bin/env python3
-import os, signal, time
-mode = os.environ.get('VERSIO_FAULT', '')
-once = os.environ.get('VERSIO_FAULT_ONCE', '')
+export function nullFlushStage(onRecord: string): string {
+  return `#!/usr/bin/env python3
+import os, re, signal, time
 buffer = b''
 while True:
     chunk = os.read(0, 65536)
@@ -26,6 +25,18 @@ while True:
     buffer += chunk
     while b'\\0' in buffer:
         record, buffer = buffer.split(b'\\0', 1)
+${onRecord}
+        os.write(1, record + b'\\0')
+`;
+}
+
+/**
+ * On a record containing the trigger: VERSIO_FAULT=kill → SIGKILL itself, drop → swallow the
+ * record, stall → wait 30 s before passing it on. VERSIO_FAULT_ONCE=<file>: only while the file is
+ * absent (it is created when the fault fires).
+ */
+export const FAULT_STAGE = nullFlushStage(`        mode = os.environ.get('VERSIO_FAULT', '')
+        once = os.environ.get('VERSIO_FAULT_ONCE', '')
         if mode and b'${FAULT_TRIGGER}' in record and not (once and os.path.exists(once)):
             if once:
                 open(once, 'w').close()
@@ -34,9 +45,7 @@ while True:
             if mode == 'drop':
                 continue
             if mode == 'stall':
-                time.sleep(30)
-        os.write(1, record + b'\\0')
-`;
+                time.sleep(30)`);
 
 /**
  * Builds the copy in `dir` with `stage` (a script's text, saved as `dir/name`: errors name the
