@@ -8,11 +8,13 @@ import type { PostEditContext, PostEditFamily, PostEditRule } from './types.js';
 interface CompiledRule {
   readonly rule: PostEditRule;
   readonly regex: RegExp;
+  readonly whenSource: RegExp | undefined;
 }
 
 const compiled: CompiledRule[] = postEditRules.map((rule) => ({
   rule,
   regex: new RegExp(rule.pattern, 'gu'),
+  whenSource: rule.whenSource === undefined ? undefined : new RegExp(rule.whenSource, 'u'),
 }));
 
 function replaceOne(rule: PostEditRule, match: string, args: unknown[], context: PostEditContext): string {
@@ -61,6 +63,7 @@ export function postEdit(
   let out = text;
   for (const rule of compiled) {
     if (!families.has(rule.rule.family)) continue;
+    if (rule.whenSource && !(context.source !== undefined && rule.whenSource.test(context.source))) continue;
     const next = applyRule(rule, out, context);
     if (placeholders(next) === placeholders(out)) out = next;
   }

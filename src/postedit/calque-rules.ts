@@ -158,4 +158,59 @@ export const calqueRules: readonly PostEditRule[] = [
     transform: 'capitalise-count',
     why: '« Des centaines / milliers de manifestants » at a sentence start is "Hundreds / Thousands of".',
   },
+  {
+    family: 'calques',
+    name: 'nearly-figure',
+    pattern: '\\b([Nn])ear (?:of (?=(?:the )?\\d)|(?=\\d[\\d,.]*(?:[ \\u00a0\\u202f]?%| (?:million|billion|trillion|thousand|hundred)\\b)))',
+    replacement: '$1early ',
+    why: '« près de 10 000 personnes », « près de 2 milliards »: près de before a figure is "nearly"; the pivot writes "near (of)".',
+  },
+  {
+    family: 'calques',
+    name: 'near-place',
+    pattern: '\\b([Nn])ear of\\b',
+    replacement: '$1ear',
+    why: '« près de Lyon » is "near Lyon": English near takes no "of".',
+  },
+  {
+    family: 'calques',
+    name: 'one-in-n',
+    // Not before a plural noun: « une attaque sur trois villages » is "an attack on three villages".
+    pattern: '\\b(?:[Aa]n?|[Oo]ne) (\\p{L}+) on (two|three|four|five|six|seven|eight|nine|ten)\\b(?! \\p{Ll}{3,}s\\b)',
+    replacement: 'one $1 in $2',
+    whenSource: "\\b[Uu]ne? (?:[\\p{L}’'-]+ ){1,2}sur (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\b",
+    why: '« un salarié sur trois » is "one employee in three"; the pivot writes "an employee on three".',
+  },
+  {
+    family: 'calques',
+    name: 'n-times',
+    pattern: '\\bto (two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|\\d+) recoveries\\b',
+    replacement: '$1 times',
+    whenSource: '\\breprises\\b',
+    why: '« à quatre reprises », « à plusieurs reprises » is "four times", "several times"; the pivot reads reprise as a recovery.',
+  },
+  {
+    family: 'calques',
+    name: 'according-to-pronoun',
+    pattern: '(?<=^|[.!?]\\s+|[«“"]\\s*|,\\s+)[Aa]s (him|her|them)(?=[,.;:])',
+    replacement: 'according to $1',
+    whenSource: '\\b[Ss]elon (?:lui|elle|eux|elles)\\b',
+    why: '« Selon lui, … » is "According to him, …"; the pivot writes "As him".',
+  },
+  {
+    family: 'calques',
+    name: 'told-afp',
+    // Not in the inversion after a quotation (« », a déclaré à l’AFP un syndicaliste): "told AFP a
+    // unionist" would need its subject first.
+    pattern: '(?<![”»"][,.]?\\s)\\b(?:said|declared|affirmed|indicated|explained|specified|confided|assured|confirmed) to the AFP\\b',
+    replacement: 'told AFP',
+    why: '« a déclaré à l’AFP » is "told AFP": speech reported to someone is "told", and English names the agency without an article.',
+  },
+  {
+    family: 'calques',
+    name: 'afp-no-article',
+    pattern: '\\b[Tt]he AFP\\b',
+    replacement: 'AFP',
+    why: '« l’AFP » takes an article in French, never in English ("according to AFP", "AFP reported").',
+  },
 ];

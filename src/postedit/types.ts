@@ -32,6 +32,8 @@ export interface PostEditContext {
   places?: ReadonlySet<string>;
   /** Target variant: en-GB writes dates day first (`17 March 2016`). */
   variant?: 'en-US' | 'en-GB';
+  /** The French the English was translated from (what the engine was sent, placeholders included). */
+  source?: string;
 }
 
 export interface PostEditRule {
@@ -49,6 +51,12 @@ export interface PostEditRule {
   readonly transform?: TransformName;
   /** Leave text between quotation marks alone (a quotation keeps the speaker's tenses). */
   readonly outsideQuotes?: boolean;
+  /**
+   * Regex source (`u` flag) the French source must match for the rule to apply: for an English
+   * pattern that is a calque only when the French says so ("one employee on three" from « sur
+   * trois », never "an attack on three villages"). Without a source the rule does not apply.
+   */
+  readonly whenSource?: string;
   /** Why the rule holds, in one line: the French → English knowledge behind it. */
   readonly why: string;
 }

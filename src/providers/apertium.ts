@@ -168,6 +168,7 @@ export const createApertium: ProviderFactory = async (options) => {
     return repaired.map(({ source, text }, i) =>
       postEdit(restoreCaseAfterPlaceholders(text, source), families, {
         variant,
+        source,
         places: new Set([...(sent[i]?.places ?? []), ...(located[i] ?? [])]),
       }),
     );

@@ -18,6 +18,8 @@ interface PostEditCase {
   expected: string;
   places?: string[];
   variant?: 'en-US' | 'en-GB';
+  /** The French, for rules that apply only when it says so (`whenSource`). */
+  source?: string;
 }
 
 const { cases }: { cases: PostEditCase[] } = JSON.parse(
@@ -26,7 +28,11 @@ const { cases }: { cases: PostEditCase[] } = JSON.parse(
 
 describe('post-editing cases (tests/fixtures/postedit/cases.json)', () => {
   test.each(cases.map((c) => [`${c.rule}: ${c.input}`, c] as const))('%s', (_name, c) => {
-    const context = { places: new Set(c.places ?? []), ...(c.variant ? { variant: c.variant } : {}) };
+    const context = {
+      places: new Set(c.places ?? []),
+      ...(c.variant ? { variant: c.variant } : {}),
+      ...(c.source === undefined ? {} : { source: c.source }),
+    };
     expect(postEdit(c.input, new Set([c.family]), context)).toBe(c.expected);
   });
 
