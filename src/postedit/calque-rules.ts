@@ -161,7 +161,8 @@ export const calqueRules: readonly PostEditRule[] = [
   {
     family: 'calques',
     name: 'nearly-figure',
-    pattern: '\\b([Nn])ear (?:of (?=(?:the )?\\d)|(?=\\d[\\d,.]*(?:[ \\u00a0\\u202f]?%| (?:million|billion|trillion|thousand|hundred)\\b)))',
+    pattern:
+      '\\b([Nn])ear (?:of (?=(?:the )?\\d)|(?=\\d[\\d,.]*(?:[ \\u00a0\\u202f]?%| (?:million|billion|trillion|thousand|hundred)\\b)))',
     replacement: '$1early ',
     why: '« près de 10 000 personnes », « près de 2 milliards »: près de before a figure is "nearly"; the pivot writes "near (of)".',
   },
@@ -176,7 +177,8 @@ export const calqueRules: readonly PostEditRule[] = [
     family: 'calques',
     name: 'one-in-n',
     // Not before a plural noun: « une attaque sur trois villages » is "an attack on three villages".
-    pattern: '\\b(?:[Aa]n?|[Oo]ne) (\\p{L}+) on (two|three|four|five|six|seven|eight|nine|ten)\\b(?! \\p{Ll}{3,}s\\b)',
+    pattern:
+      '\\b(?:[Aa]n?|[Oo]ne) (\\p{L}+) on (two|three|four|five|six|seven|eight|nine|ten)\\b(?! \\p{Ll}{3,}s\\b)',
     replacement: 'one $1 in $2',
     whenSource: "\\b[Uu]ne? (?:[\\p{L}’'-]+ ){1,2}sur (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\b",
     why: '« un salarié sur trois » is "one employee in three"; the pivot writes "an employee on three".',
@@ -202,7 +204,8 @@ export const calqueRules: readonly PostEditRule[] = [
     name: 'told-afp',
     // Not in the inversion after a quotation (« », a déclaré à l’AFP un syndicaliste): "told AFP a
     // unionist" would need its subject first.
-    pattern: '(?<![”»"][,.]?\\s)\\b(?:said|declared|affirmed|indicated|explained|specified|confided|assured|confirmed) to the AFP\\b',
+    pattern:
+      '(?<![”»"][,.]?\\s)\\b(?:said|declared|affirmed|indicated|explained|specified|confided|assured|confirmed) to the AFP\\b',
     replacement: 'told AFP',
     why: '« a déclaré à l’AFP » is "told AFP": speech reported to someone is "told", and English names the agency without an article.',
   },

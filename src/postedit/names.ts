@@ -20,12 +20,12 @@ import { GIVEN_NAMES } from './given-names.js';
 const UPPER = String.raw`\p{Lu}`;
 const LOWER = String.raw`[\p{Ll}\p{M}]`;
 /** A capitalised word, hyphenated parts each capitalised, or all capitals: « Brun », « Saint-Just », « BRUN », « O’Neill ». */
-const SURNAME_WORD = String.raw`(?:${UPPER}${LOWER}+(?:[’']${UPPER}${LOWER}+)?(?:-${UPPER}${LOWER}+)*|${UPPER}{2,}(?:-${UPPER}{2,})*)`;
+const SURNAME_WORD = `(?:${UPPER}${LOWER}+(?:[’']${UPPER}${LOWER}+)?(?:-${UPPER}${LOWER}+)*|${UPPER}{2,}(?:-${UPPER}{2,})*)`;
 /** Particles of surnames, before a capitalised word. */
 const PARTICLE = String.raw`(?:(?:de|du|des|De|Du|Des|le|la|Le|La|van|Van|von|Von|der|Der|den|ben|Ben|bin|el|El|al|Al|da|Da|di|Di|dos|Dos)\s+|[dD][’'])`;
-const SURNAME = String.raw`(?:${PARTICLE}?${SURNAME_WORD})`;
+const SURNAME = `(?:${PARTICLE}?${SURNAME_WORD})`;
 /** A given name: a capitalised word, or hyphenated ones (checked against the list apart). */
-const GIVEN = String.raw`${UPPER}${LOWER}+(?:-${UPPER}${LOWER}+)*`;
+const GIVEN = `${UPPER}${LOWER}+(?:-${UPPER}${LOWER}+)*`;
 const TITLE = String.raw`(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Me|Dr|Pr)`;
 /** Not inside a word, a placeholder or a hyphenated compound. */
 const BEFORE = String.raw`(?<![\p{L}\p{N}_’'-])`;
@@ -104,7 +104,7 @@ export function protectNames(texts: readonly string[]): ProtectedNames[] {
   const bare =
     surnames.length === 0
       ? undefined
-      : new RegExp(`${BEFORE}(?:${surnames.map(escape).join('|')})${AFTER}`, 'gu');
+      : new RegExp(`${BEFORE}(?:${surnames.map(escapeRegExp).join('|')})${AFTER}`, 'gu');
   return texts.map((text, i) => {
     const spans = [...(found[i]?.spans ?? [])];
     if (bare) {
@@ -151,6 +151,6 @@ export function restoreNames(text: string, names: ProtectedNames['names']): stri
   return out;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
