@@ -34,7 +34,7 @@ function evaluate(articles, raw, runs) {
     // The places family needs what only the pipeline knows (which placeholders are glossary
     // places, which words Apertium tags as locations): measured by a run of its own.
     const english =
-      family === 'places' ? runs.places.outputs : withFamilies(runs.bare.outputs, new Set([family]));
+      family === 'places' ? runs.places.outputs : withFamilies(runs.bare.outputs, new Set([family]), kept);
     const alone = score(english, kept);
     families[family] = { chrF: alone, gain: round(alone - scores.glossaryNoPostEdit, 2) };
   }

@@ -125,13 +125,15 @@ export async function rawPivot(dir, articles) {
   return outputs;
 }
 
-/** Families applied to the English of Versio without post-editing, block by block. */
-export function withFamilies(outputs, families) {
+/** Families applied to the English of Versio without post-editing, block by block (each block with its French, for rules that need it). */
+export function withFamilies(outputs, families, articles = []) {
+  const french = new Map(articles.map((a) => [a.name, blocks(a.french)]));
   return Object.fromEntries(
     Object.entries(outputs).map(([name, text]) => [
       name,
       blocks(text)
-        .map((b) => postEdit(b, families))
+        // The block's French, for the rules that apply only where it says so (whenSource).
+        .map((b, i) => postEdit(b, families, { source: french.get(name)?.[i] ?? '' }))
         .join('\n\n'),
     ]),
   );
