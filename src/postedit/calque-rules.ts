@@ -354,4 +354,17 @@ export const calqueRules: readonly PostEditRule[] = [
     whenSource: '\\bentendue?s? (?:par|comme)\\b',
     why: '« entendu par les juges » is "heard by the judges" (questioned); the pivot reads entendre as feel.',
   },
+  {
+    family: 'calques',
+    name: 'ministry',
+    pattern:
+      '\\b(?<det>[Tt]he )(?<office>[Mm]inist(?:er|ry)) of the (?<portfolio>Economy and of the Finances|' +
+      'Economy and Finances|Interior|Health|Armies|Armed Forces|Defen[cs]e|Economy|Finances?|Work|Labou?r|' +
+      'Transports?|(?:national )?Education|Justice|Culture|Agriculture|Environment|Ecological Transition|' +
+      'Ecology|Housing|Sports?|Budget|Industry|Energy)\\b',
+    replacement: '',
+    transform: 'ministry',
+    whenSource: '\\bminist(?:re|ère)s? d',
+    why: '« le ministre de l’Intérieur », « la ministre du Travail » are "the interior minister", "the labor minister" (AP lower-cases a title not directly before a name); the pivot writes "the minister of the Work".',
+  },
 ];

@@ -171,10 +171,52 @@ const transforms: Readonly<Record<TransformName, (match: Match) => string>> = {
     return title ? `${title} ` : text;
   },
   'down-up': ({ text, groups }) => (groups.down ? 'down ' : groups.up ? 'up ' : text),
+  ministry: ({ text, groups, context }) => {
+    const key = (groups.portfolio ?? '').toLowerCase().replace(/^national /, '');
+    const portfolio = PORTFOLIOS[key]?.[context.variant === 'en-GB' ? 1 : 0];
+    if (portfolio === undefined) return text;
+    return `${groups.det ?? ''}${portfolio} ${(groups.office ?? '').toLowerCase()}`;
+  },
   'capitalise-count': ({ text, groups }) => {
     const count = groups.count ?? '';
     return count ? `${count.charAt(0).toUpperCase()}${count.slice(1)} of` : text;
   },
+};
+
+/**
+ * French ministries as English news names the office (« le ministre de l’Intérieur » → the interior
+ * minister; AP lower-cases a title that is not directly before a name): [en-US, en-GB].
+ */
+const PORTFOLIOS: Record<string, readonly [string, string]> = {
+  interior: ['interior', 'interior'],
+  health: ['health', 'health'],
+  armies: ['armed forces', 'armed forces'],
+  'armed forces': ['armed forces', 'armed forces'],
+  defence: ['defense', 'defence'],
+  defense: ['defense', 'defence'],
+  economy: ['economy', 'economy'],
+  'economy and of the finances': ['economy and finance', 'economy and finance'],
+  'economy and finances': ['economy and finance', 'economy and finance'],
+  finances: ['finance', 'finance'],
+  finance: ['finance', 'finance'],
+  work: ['labor', 'labour'],
+  labour: ['labor', 'labour'],
+  labor: ['labor', 'labour'],
+  transports: ['transport', 'transport'],
+  transport: ['transport', 'transport'],
+  education: ['education', 'education'],
+  justice: ['justice', 'justice'],
+  culture: ['culture', 'culture'],
+  agriculture: ['agriculture', 'agriculture'],
+  environment: ['environment', 'environment'],
+  'ecological transition': ['ecological transition', 'ecological transition'],
+  ecology: ['ecology', 'ecology'],
+  housing: ['housing', 'housing'],
+  sports: ['sports', 'sport'],
+  sport: ['sports', 'sport'],
+  budget: ['budget', 'budget'],
+  industry: ['industry', 'industry'],
+  energy: ['energy', 'energy'],
 };
 
 export function transform(name: TransformName, match: Match): string {

@@ -75,4 +75,5 @@ export type TransformName =
   | 'trillion'
   | 'title'
   | 'down-up'
-  | 'capitalise-count';
+  | 'capitalise-count'
+  | 'ministry';
