@@ -177,6 +177,15 @@ const transforms: Readonly<Record<TransformName, (match: Match) => string>> = {
     if (portfolio === undefined) return text;
     return `${groups.det ?? ''}${portfolio} ${(groups.office ?? '').toLowerCase()}`;
   },
+  killed: ({ text, groups }) => {
+    const verb = KILLING[(groups.verb ?? '').toLowerCase()];
+    if (verb === undefined) return text;
+    const count = groups.count ?? '';
+    const people = /^(?:dozens|hundreds|thousands|tens)$/i.test(count)
+      ? `${count} of people`
+      : `${count} people`;
+    return `${verb} ${groups.about ?? ''}${people}`;
+  },
   'capitalise-count': ({ text, groups }) => {
     const count = groups.count ?? '';
     return count ? `${count.charAt(0).toUpperCase()}${count.slice(1)} of` : text;
@@ -217,6 +226,19 @@ const PORTFOLIOS: Record<string, readonly [string, string]> = {
   budget: ['budget', 'budget'],
   industry: ['industry', 'industry'],
   energy: ['energy', 'energy'],
+};
+
+/** « le séisme a fait 300 morts »: the pivot's "did/done/made" with deaths is a verb of killing. */
+const KILLING: Record<string, string> = {
+  did: 'killed',
+  done: 'killed',
+  made: 'killed',
+  doing: 'killing',
+  making: 'killing',
+  does: 'kills',
+  makes: 'kills',
+  do: 'kill',
+  make: 'kill',
 };
 
 export function transform(name: TransformName, match: Match): string {

@@ -76,4 +76,5 @@ export type TransformName =
   | 'title'
   | 'down-up'
   | 'capitalise-count'
-  | 'ministry';
+  | 'ministry'
+  | 'killed';
