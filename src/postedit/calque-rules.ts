@@ -123,14 +123,14 @@ export const calqueRules: readonly PostEditRule[] = [
     name: 'change-by',
     pattern:
       '\\b((?:went|gone|goes|go|going) (?:down|up)|fallen|fell|falls|fall|falling|risen|rose|rises|rise|rising|' +
-      'grown|grew|dropped|slipped|progressed|retreated) of (?:the )?(?=\\d)',
+      'grown|grew|dropped|slipped|progressed|retreated) of (?:the )?(?=\\d)(?!(?:19|20)\\d\\d[ \\u00a0]*(?:to|until|and|-|–)\\b)',
     replacement: '$1 by ',
     why: '« a baissé de 4 centimes », « a chuté de 5 % »: the amount of a change is "by"; the pivot writes "of (the)".',
   },
   {
     family: 'calques',
     name: 'increased-by',
-    pattern: '\\baugmented of (?:the )?(?=\\d)',
+    pattern: '\\baugmented of (?:the )?(?=\\d)(?!(?:19|20)\\d\\d[ \\u00a0]*(?:to|until|and|-|–)\\b)',
     replacement: 'increased by ',
     why: '« a augmenté de 3 % » is "increased by 3%"; the pivot writes "augmented of the".',
   },
@@ -287,7 +287,7 @@ export const calqueRules: readonly PostEditRule[] = [
   {
     family: 'calques',
     name: 'decreased-by',
-    pattern: '\\bdiminished of (?:the )?(?=\\d)',
+    pattern: '\\bdiminished of (?:the )?(?=\\d)(?!(?:19|20)\\d\\d[ \\u00a0]*(?:to|until|and|-|–)\\b)',
     replacement: 'decreased by ',
     why: '« a diminué de 3 % » is "decreased by 3%"; the pivot writes "diminished of".',
   },
@@ -522,5 +522,58 @@ export const calqueRules: readonly PostEditRule[] = [
     replacement: 'stands at ',
     whenSource: "\\bs['’](?:élève|élèvent|élevait)\\b",
     why: '« le bilan s’élève à 12 morts » is "stands at 12 dead"; the pivot writes "elevates to".',
+  },
+  {
+    family: 'calques',
+    name: 'since-year',
+    pattern: '\\b[Ff]rom (?=(?:19|20)\\d\\d\\b(?![ \\u00a0]*(?:to|until|and|-|–)))',
+    replacement: 'since ',
+    whenSource: '\\b[Dd]epuis (?:19|20)\\d\\d\\b',
+    why: '« depuis 2011 » is "since 2011"; the pivot writes "from" (a span from… to… stays).',
+  },
+  {
+    family: 'calques',
+    name: 'for-duration',
+    pattern:
+      '\\b[Ff]rom (two|three|four|five|six|seven|eight|nine|ten|several|many|a few|\\d+) (years|months|weeks|days|hours|decades|minutes)\\b',
+    replacement: 'for $1 $2',
+    whenSource:
+      '\\b[Dd]epuis (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|quelques|\\d+) (?:ans|années|mois|semaines|jours|heures|décennies|minutes)\\b',
+    why: '« depuis deux ans » is "for two years"; the pivot writes "from two years".',
+  },
+  {
+    family: 'calques',
+    name: 'since-event',
+    pattern:
+      '\\b[Ff]rom (?=(?:the |his |her |its |their )?(?:beginning|start|end|outbreak|onset|arrival|election|creation|death|fall|launch|arrest|departure|return|publication|opening)\\b)(?![^.;]*\\b(?:to|until|till)\\b)',
+    replacement: 'since ',
+    whenSource: "\\b[Dd]epuis (?:le |la |l['’]|son |sa |ses |leur |leurs )",
+    why: '« depuis le début de l’année » is "since the start of the year" (a span from… to… stays).',
+  },
+  {
+    family: 'calques',
+    name: 'since-day',
+    pattern:
+      '\\b[Ff]rom (?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)(?![^.;]*\\b(?:to|until|till)\\b)',
+    replacement: 'since ',
+    whenSource: '\\b[Dd]epuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\b',
+    why: '« depuis mardi » is "since Tuesday".',
+  },
+  {
+    family: 'calques',
+    name: 'prices',
+    pattern:
+      '\\b(?:([Tt]he )?prizes (?=(?:have |had |has )?(?:increased|rose|risen|fell|fallen|decreased|went up|gone up|went down|dropped|climbed|soared|jumped|exploded|augmented)\\b)|prizes (?=of (?:the )?(?:energy|electricity|gas|fuel|food|housing|oil|petrol|rents?|property|real estate|products|tickets)\\b))',
+    replacement: '$1prices ',
+    whenSource: '\\bprix\\b',
+    why: '« les prix ont augmenté », « les prix de l’énergie » are prices; the pivot reads prix as prizes.',
+  },
+  {
+    family: 'calques',
+    name: 'from-year-to',
+    pattern: '\\bof (?=(?:19|20)\\d\\d[ \\u00a0]*(?:to|until)\\b)',
+    replacement: 'from ',
+    whenSource: '\\bde (?:19|20)\\d\\d (?:à|jusqu)',
+    why: '« de 2011 à 2015 » is "from 2011 to 2015"; the pivot writes "of 2011 to 2015".',
   },
 ];
