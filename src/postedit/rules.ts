@@ -44,6 +44,17 @@ export const postEditRules: readonly PostEditRule[] = [
   },
   {
     family: 'capitals',
+    name: 'lowercase-auxiliary-after-name',
+    // After a capitalised word in mid-sentence (a name the engine did not know), never after a
+    // sentence end: "Ousmane Dembélé Has opened" → "has opened".
+    pattern:
+      '(?<=[^.!?:;«“"\\s]\\s\\p{Lu}[\\p{L}’\'-]+ )(?<word>Has|Have|Had|Is|Are|Was|Were|Will|Would)(?= \\p{Ll})',
+    replacement: '',
+    transform: 'lowercase',
+    why: '« Ousmane Dembélé a ouvert »: Apertium capitalises the auxiliary after a name it does not know.',
+  },
+  {
+    family: 'capitals',
     name: 'lowercase-after-quote-comma',
     pattern: '(?<=[”"»],\\s)(?<word>Has|Have|Said|Told|Added|The|According)\\b',
     replacement: '',

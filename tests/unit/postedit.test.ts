@@ -47,6 +47,25 @@ describe('post-editing cases (tests/fixtures/postedit/cases.json)', () => {
   );
 });
 
+describe('the rules’ patterns', () => {
+  // JavaScript's \b is ASCII-only, even with the u flag: beside « à » or « é » it never matches as
+  // meant (« condamné à\b » found nothing). Such a boundary is written with a look-around instead.
+  const asciiBoundaryBesideNonAscii = /\\b(?=\P{ASCII})|\P{ASCII}\\b|\\b\(\?:(?:[^()|]*\|)*\P{ASCII}/u;
+  test.each(postEditRules.map((rule) => [rule.name, rule] as const))(
+    '%s: no \\b beside a non-ASCII letter',
+    (_name, rule) => {
+      expect(rule.pattern).not.toMatch(asciiBoundaryBesideNonAscii);
+      if (rule.whenSource) expect(rule.whenSource).not.toMatch(asciiBoundaryBesideNonAscii);
+    },
+  );
+
+  test('the check catches what it is for', () => {
+    for (const bad of ['\\bcondamnée?s? à\\b', '\\bà la', '\\b(?:à|dès) la', 'x\\b(?:un|été)'])
+      expect(bad).toMatch(asciiBoundaryBesideNonAscii);
+    expect('(?:^|\\s)(?:à|dès) la \\d+e minute\\b').not.toMatch(asciiBoundaryBesideNonAscii);
+  });
+});
+
 describe('postEdit', () => {
   test('no family, no change', () => {
     expect(postEdit('The council has adopted the text the week last.', new Set())).toBe(
