@@ -177,6 +177,14 @@ const transforms: Readonly<Record<TransformName, (match: Match) => string>> = {
     if (portfolio === undefined) return text;
     return `${groups.det ?? ''}${portfolio} ${(groups.office ?? '').toLowerCase()}`;
   },
+  'year-old': ({ text, groups }) => {
+    const age = groups.age ?? '';
+    if (age === '') return text;
+    // "an 18-year-old", "an 8-year-old", "an 80-year-old": the article follows the sound of the number.
+    const an = /^(?:8|11|18|8\d)$/.test(age);
+    const article = groups.article?.[0] === 'A' ? (an ? 'An' : 'A') : an ? 'an' : 'a';
+    return `${article} ${age}-year-old ${groups.noun ?? ''}`;
+  },
   killed: ({ text, groups }) => {
     const verb = KILLING[(groups.verb ?? '').toLowerCase()];
     if (verb === undefined) return text;

@@ -77,4 +77,5 @@ export type TransformName =
   | 'down-up'
   | 'capitalise-count'
   | 'ministry'
-  | 'killed';
+  | 'killed'
+  | 'year-old';
