@@ -9,10 +9,10 @@
  * Versio: the command runs here. If the server goes away mid-run, the run is finished here; the
  * translation memory already holds every sentence it translated, so nothing is translated twice.
  */
-import { lstat } from 'node:fs/promises';
 import net from 'node:net';
 import {
   encodeMessage,
+  isOwnSocket,
   messageReader,
   type Reply,
   socketPath,
@@ -24,12 +24,7 @@ export async function translateOnEngine(args: readonly string[]): Promise<number
   const env = process.env;
   if (env.VERSIO_ENGINE === 'local') return undefined;
   const socket = socketPath(env);
-  // A socket another user made (in a shared temporary directory) is never used.
-  const owner = await lstat(socket).then(
-    (info) => (info.isSocket() ? info.uid : undefined),
-    () => undefined,
-  );
-  if (owner === undefined || (process.getuid && owner !== process.getuid())) return undefined;
+  if (!(await isOwnSocket(socket))) return undefined;
   const build = await buildStamp();
   if (build === undefined) return undefined;
   const connection = await new Promise<net.Socket | undefined>((resolve) => {

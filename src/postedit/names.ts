@@ -14,7 +14,7 @@
  *   the title stays outside (the courtesy-title rule drops it from the English);
  * - later in the same batch, a surname found so alone (« Brun a ajouté »).
  */
-import { highestPlaceholder, PLACEHOLDER_SOURCE, tokenPlaceholder } from '../glossary/placeholder.js';
+import { highestPlaceholder, placeholderPattern, tokenPlaceholder } from '../glossary/placeholder.js';
 import { GIVEN_NAMES } from './given-names.js';
 
 // Latin letters spelled out rather than \p{Lu} / \p{Ll}: names in French copy are in Latin script,
@@ -123,7 +123,7 @@ export function protectNames(texts: readonly string[]): ProtectedNames[] {
 
 /** A span that would cut a glossary placeholder is not a name. */
 function dropPlaceholders(text: string, spans: Span[]): Span[] {
-  const placeholders = [...text.matchAll(new RegExp(PLACEHOLDER_SOURCE, 'g'))].map((m) => ({
+  const placeholders = [...text.matchAll(placeholderPattern())].map((m) => ({
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
   }));

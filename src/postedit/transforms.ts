@@ -173,8 +173,9 @@ const transforms: Readonly<Record<TransformName, (match: Match) => string>> = {
   'down-up': ({ text, groups }) => (groups.down ? 'down ' : groups.up ? 'up ' : text),
   ministry: ({ text, groups, context }) => {
     const key = (groups.portfolio ?? '').toLowerCase().replace(/^national /, '');
-    const portfolio = PORTFOLIOS[key]?.[context.variant === 'en-GB' ? 1 : 0];
-    if (portfolio === undefined) return text;
+    const american = PORTFOLIOS[key];
+    if (american === undefined) return text;
+    const portfolio = context.variant === 'en-GB' ? (BRITISH[american] ?? american) : american;
     return `${groups.det ?? ''}${portfolio} ${(groups.office ?? '').toLowerCase()}`;
   },
   'year-old': ({ text, groups }) => {
@@ -202,39 +203,42 @@ const transforms: Readonly<Record<TransformName, (match: Match) => string>> = {
 
 /**
  * French ministries as English news names the office (« le ministre de l’Intérieur » → the interior
- * minister; AP lower-cases a title that is not directly before a name): [en-US, en-GB].
+ * minister; AP lower-cases a title that is not directly before a name), in American spelling;
+ * BRITISH has the portfolios en-GB spells otherwise.
  */
-const PORTFOLIOS: Record<string, readonly [string, string]> = {
-  interior: ['interior', 'interior'],
-  health: ['health', 'health'],
-  armies: ['armed forces', 'armed forces'],
-  'armed forces': ['armed forces', 'armed forces'],
-  defence: ['defense', 'defence'],
-  defense: ['defense', 'defence'],
-  economy: ['economy', 'economy'],
-  'economy and of the finances': ['economy and finance', 'economy and finance'],
-  'economy and finances': ['economy and finance', 'economy and finance'],
-  finances: ['finance', 'finance'],
-  finance: ['finance', 'finance'],
-  work: ['labor', 'labour'],
-  labour: ['labor', 'labour'],
-  labor: ['labor', 'labour'],
-  transports: ['transport', 'transport'],
-  transport: ['transport', 'transport'],
-  education: ['education', 'education'],
-  justice: ['justice', 'justice'],
-  culture: ['culture', 'culture'],
-  agriculture: ['agriculture', 'agriculture'],
-  environment: ['environment', 'environment'],
-  'ecological transition': ['ecological transition', 'ecological transition'],
-  ecology: ['ecology', 'ecology'],
-  housing: ['housing', 'housing'],
-  sports: ['sports', 'sport'],
-  sport: ['sports', 'sport'],
-  budget: ['budget', 'budget'],
-  industry: ['industry', 'industry'],
-  energy: ['energy', 'energy'],
+const PORTFOLIOS: Record<string, string> = {
+  interior: 'interior',
+  health: 'health',
+  armies: 'armed forces',
+  'armed forces': 'armed forces',
+  defence: 'defense',
+  defense: 'defense',
+  economy: 'economy',
+  'economy and of the finances': 'economy and finance',
+  'economy and finances': 'economy and finance',
+  finances: 'finance',
+  finance: 'finance',
+  work: 'labor',
+  labour: 'labor',
+  labor: 'labor',
+  transports: 'transport',
+  transport: 'transport',
+  education: 'education',
+  justice: 'justice',
+  culture: 'culture',
+  agriculture: 'agriculture',
+  environment: 'environment',
+  'ecological transition': 'ecological transition',
+  ecology: 'ecology',
+  housing: 'housing',
+  sports: 'sports',
+  sport: 'sports',
+  budget: 'budget',
+  industry: 'industry',
+  energy: 'energy',
 };
+
+const BRITISH: Record<string, string> = { labor: 'labour', defense: 'defence', sports: 'sport' };
 
 /** « le séisme a fait 300 morts »: the pivot's "did/done/made" with deaths is a verb of killing. */
 const KILLING: Record<string, string> = {

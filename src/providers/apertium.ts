@@ -41,7 +41,7 @@ import { restoreCaseAfterPlaceholders } from './apertium/placeholder-case.js';
 import { PipelinePool } from './apertium/pool.js';
 import { takePrestart } from './apertium/prestart.js';
 import { type RepairChains, UnknownWordRepair } from './apertium/repair.js';
-import { decodeRecord, encodeRecord } from './apertium/stream-format.js';
+import { batchPayload, decodeRecord, isClosingRecord } from './apertium/stream-format.js';
 import {
   LOCAL_ENGINE_PACING,
   type Provider,
@@ -60,11 +60,8 @@ function describeSegments(batch: readonly SourceText[]): string {
 
 /** Sends one batch through `pipeline`, checks that every segment came back once, in order. */
 async function exchange(pipeline: EnginePipeline, batch: readonly SourceText[], signal: AbortSignal) {
-  // A closing record (index = batch length) after the segments: if the engine drops a segment,
-  // the closing record arrives early and the batch fails at once instead of waiting forever.
-  const payload =
-    batch.map((source, index) => encodeRecord(source.text, index)).join('') + encodeRecord('', batch.length);
-  const isClosing = (record: string) => decodeRecord(record, '')?.index === batch.length;
+  const payload = batchPayload(batch.map((source) => source.text));
+  const isClosing = (record: string) => isClosingRecord(record, batch.length);
   // Abort kills the processes: the only way to stop an engine mid-batch.
   const onAbort = () => pipeline.kill();
   if (signal.aborted) throw abortError(signal); // aborted while we waited for a pipeline

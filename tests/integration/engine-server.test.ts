@@ -10,7 +10,7 @@ import { readFileSync, utimesSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectEngine } from '../../src/providers/apertium/engine-client.js';
+import { EngineConnection } from '../../src/providers/apertium/engine-client.js';
 import type { EngineStatus } from '../../src/providers/apertium/engine-protocol.js';
 import { type EngineServer, startEngineServer } from '../../src/providers/apertium/engine-server.js';
 import { put, snapshot } from '../robustness/support.js';
@@ -181,7 +181,7 @@ describe('versio translate through the engine server', () => {
     try {
       const { chownSync } = await import('node:fs');
       chownSync(foreign, 65534, 65534);
-      expect(await connectEngine(foreign)).toBeUndefined();
+      expect(await EngineConnection.connect(foreign)).toBeUndefined();
     } finally {
       impostor.close();
     }

@@ -5,11 +5,11 @@
  * pipelines as always (apertium.ts), so a server can come and go without a run noticing more
  * than the time it takes.
  */
-import { lstat } from 'node:fs/promises';
 import net from 'node:net';
 import {
   type EngineStatus,
   encodeMessage,
+  isOwnSocket,
   messageReader,
   PROTOCOL,
   type Reply,
@@ -55,12 +55,7 @@ export class EngineConnection {
 
   /** Connects within `timeoutMs`, or resolves undefined: no server, a dead one's socket, someone else's. */
   static async connect(socket: string, timeoutMs = 2_000): Promise<EngineConnection | undefined> {
-    // A socket another user created (in a shared temporary directory) is never trusted.
-    const owner = await lstat(socket).then(
-      (info) => (info.isSocket() ? info.uid : undefined),
-      () => undefined,
-    );
-    if (owner === undefined || (process.getuid && owner !== process.getuid())) return undefined;
+    if (!(await isOwnSocket(socket))) return undefined;
     return new Promise((resolve) => {
       const connection = net.connect(socket);
       const timer = setTimeout(() => {
@@ -120,10 +115,6 @@ export class EngineConnection {
     else this.#socket.unref();
   }
 }
-
-/** `EngineConnection.connect`, for callers that only need to know whether a server answers. */
-export const connectEngine = (socket: string, timeoutMs?: number) =>
-  EngineConnection.connect(socket, timeoutMs);
 
 /** The engine server this environment points at, if one answers; none when `VERSIO_ENGINE=local`. */
 export async function openEngine(env: NodeJS.ProcessEnv): Promise<EngineConnection | undefined> {

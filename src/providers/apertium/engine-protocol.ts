@@ -16,6 +16,7 @@
  *   be; a run is interrupted, as by Ctrl-C).
  * - `status`: what the server holds. `stop`: end the server.
  */
+import { lstat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -99,6 +100,16 @@ export function socketPath(env: NodeJS.ProcessEnv): string {
   let hash = 0;
   for (const char of inCache) hash = (Math.imul(hash, 31) + (char.codePointAt(0) ?? 0)) >>> 0;
   return path.join(os.tmpdir(), `versio-engine-${os.userInfo().uid}-${hash.toString(16)}.sock`);
+}
+
+/**
+ * Whether `socket` is a socket this user owns. One another user created (in a shared temporary
+ * directory) is never connected to: its server could answer anything.
+ */
+export async function isOwnSocket(socket: string): Promise<boolean> {
+  const info = await lstat(socket).catch(() => undefined);
+  if (!info?.isSocket()) return false;
+  return process.getuid === undefined || info.uid === process.getuid();
 }
 
 /** Variables that change what a stage does or which program runs; the rest of a shell's environment does not. */

@@ -18,7 +18,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { version } from '../../version.js';
-import { connectEngine } from './engine-client.js';
+import { EngineConnection } from './engine-client.js';
 import {
   type EngineStatus,
   type ExchangeRequest,
@@ -31,7 +31,7 @@ import {
 } from './engine-protocol.js';
 import { ApertiumPipeline, type EnginePipeline, PipelineExit } from './pipeline.js';
 import { PipelinePool } from './pool.js';
-import { decodeRecord } from './stream-format.js';
+import { isClosingRecord } from './stream-format.js';
 
 /** Runs one CLI command as `main` does (cli/main.ts), printing on `io`; resolves with its exit code. */
 export type RunCommand = (
@@ -93,7 +93,7 @@ async function stampOf(stages: readonly (readonly string[])[]): Promise<string> 
 export async function startEngineServer(options: EngineServerOptions): Promise<EngineServer> {
   const { socket } = options;
   // A socket file nobody answers on is left by a server that died: it is reused.
-  const running = await connectEngine(socket);
+  const running = await EngineConnection.connect(socket);
   if (running) {
     running.close();
     throw new Error(`an engine server is already running on ${socket}`);
@@ -157,7 +157,7 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
     slot: { pipeline?: EnginePipeline; cancelled: boolean },
   ) => {
     const set = await pipelinesFor(request);
-    const isClosing = (record: string) => decodeRecord(record, '')?.index === request.expected - 1;
+    const isClosing = (record: string) => isClosingRecord(record, request.expected - 1);
     const controller = new AbortController();
     return set.pool.use(controller.signal, (pipeline) => {
       slot.pipeline = pipeline;

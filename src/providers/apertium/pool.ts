@@ -5,7 +5,7 @@
  */
 import { ProviderError } from '../../errors.js';
 import type { EnginePipeline } from './pipeline.js';
-import { decodeRecord, encodeRecord } from './stream-format.js';
+import { batchPayload, decodeRecord, isClosingRecord } from './stream-format.js';
 
 /**
  * Words through a pipeline of `pool`, one record each and a closing one, in one exchange: per word,
@@ -18,8 +18,8 @@ export async function lookUpWords(
   words: readonly string[],
   signal: AbortSignal,
 ): Promise<(string | undefined)[] | undefined> {
-  const payload = words.map((word, i) => encodeRecord(word, i)).join('') + encodeRecord('', words.length);
-  const isClosing = (record: string) => decodeRecord(record, '')?.index === words.length;
+  const payload = batchPayload(words);
+  const isClosing = (record: string) => isClosingRecord(record, words.length);
   let records: string[];
   try {
     records = await pool.use(signal, (pipeline) => pipeline.exchange(payload, words.length + 1, isClosing));

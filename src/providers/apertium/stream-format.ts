@@ -35,6 +35,20 @@ export function encodeRecord(text: string, index: number): string {
   return `${recordMarker(index)}${body}[]\0`;
 }
 
+/**
+ * `texts` as records, then a closing record (index = `texts.length`, empty): if the engine drops
+ * a record, the closing one arrives early and the exchange ends at once instead of waiting forever.
+ * Every exchange is written so, the engine server's included (engine-protocol.ts).
+ */
+export function batchPayload(texts: readonly string[]): string {
+  return texts.map((text, index) => encodeRecord(text, index)).join('') + encodeRecord('', texts.length);
+}
+
+/** Whether `record` is the closing record of a batch of `count` texts (batchPayload). */
+export function isClosingRecord(record: string, count: number): boolean {
+  return decodeRecord(record, '')?.index === count;
+}
+
 export interface DecodedRecord {
   index: number;
   text: string;
