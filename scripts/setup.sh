@@ -32,5 +32,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund >&2
 fi
 
-# Build dist/ (the CLI runs compiled JavaScript, so `versio --help` starts fast).
+# Build dist/: tsc type-checks and compiles every module, then the CLI is bundled
+# (scripts/bundle.mjs), so `versio` starts fast.
 npx tsc -p tsconfig.json
+node scripts/bundle.mjs

@@ -4,10 +4,17 @@
  * or a rebuild, a server still running the old code would otherwise answer with it.
  */
 import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { version } from '../version.js';
 
-/** undefined when the compiled CLI cannot be found (run from sources): such a build matches none. */
+/**
+ * The file this code was loaded from stands for the build: tsc's dist/cli/build.js or the
+ * bundle's chunk (scripts/bundle.mjs), each written afresh by every build. undefined when run
+ * from sources (tests): such a build matches none.
+ */
 export async function buildStamp(): Promise<string | undefined> {
-  const compiled = await stat(new URL('./main.js', import.meta.url)).catch(() => undefined);
-  return compiled && `${version}:${compiled.size}:${compiled.mtimeMs}:${compiled.ino}`;
+  const file = fileURLToPath(import.meta.url);
+  if (file.endsWith('.ts')) return undefined;
+  const compiled = await stat(file).catch(() => undefined);
+  return compiled && `${version}:${file}:${compiled.size}:${compiled.mtimeMs}:${compiled.ino}`;
 }

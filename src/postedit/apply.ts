@@ -1,21 +1,38 @@
 /** Applies the post-editing rules of the chosen families to one English segment. */
 
 import { placeholdersIn } from '../glossary/placeholder.js';
+import { requiredLiteral } from './literal.js';
 import { postEditRules } from './rules.js';
 import { type Groups, transform } from './transforms.js';
 import type { PostEditContext, PostEditFamily, PostEditRule } from './types.js';
 
-interface CompiledRule {
-  readonly rule: PostEditRule;
-  readonly regex: RegExp;
-  readonly whenSource: RegExp | undefined;
+/**
+ * A rule and its patterns, compiled the first time a segment may need them: most rules never
+ * meet a segment with their literal (literal.ts) in a run, and each RegExp costs its parse.
+ */
+class CompiledRule {
+  /** Text every match contains: a segment without it is left alone unread. */
+  readonly literal: string | undefined;
+  #regex: RegExp | undefined;
+  #whenSource: RegExp | undefined;
+
+  constructor(readonly rule: PostEditRule) {
+    this.literal = requiredLiteral(rule.pattern);
+  }
+
+  get regex(): RegExp {
+    this.#regex ??= new RegExp(this.rule.pattern, 'gu');
+    return this.#regex;
+  }
+
+  get whenSource(): RegExp | undefined {
+    if (this.rule.whenSource === undefined) return undefined;
+    this.#whenSource ??= new RegExp(this.rule.whenSource, 'u');
+    return this.#whenSource;
+  }
 }
 
-const compiled: CompiledRule[] = postEditRules.map((rule) => ({
-  rule,
-  regex: new RegExp(rule.pattern, 'gu'),
-  whenSource: rule.whenSource === undefined ? undefined : new RegExp(rule.whenSource, 'u'),
-}));
+const compiled: CompiledRule[] = postEditRules.map((rule) => new CompiledRule(rule));
 
 function replaceOne(rule: PostEditRule, match: string, args: unknown[], context: PostEditContext): string {
   const named = typeof args.at(-1) === 'object';
@@ -63,9 +80,10 @@ export function postEdit(
   let out = text;
   for (const rule of compiled) {
     if (!families.has(rule.rule.family)) continue;
+    if (rule.literal !== undefined && !out.includes(rule.literal)) continue;
     if (rule.whenSource && !(context.source !== undefined && rule.whenSource.test(context.source))) continue;
     const next = applyRule(rule, out, context);
-    if (placeholders(next) === placeholders(out)) out = next;
+    if (next !== out && placeholders(next) === placeholders(out)) out = next;
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * e2e tests spawn the built CLI: build dist/ once before any test runs. `npm test` has
+ * e2e tests spawn the built CLI: build dist/ (and bundle the CLI) once before any test runs. `npm test` has
  * already built it (and failed on a type error); this keeps `npx vitest` runs current too.
  */
 export default function setup(): () => void {
@@ -14,11 +14,14 @@ export default function setup(): () => void {
   // Never a developer's engine server (`versio engine start`): tests that want one start their own.
   process.env.VERSIO_ENGINE = 'local';
   delete process.env.VERSIO_ENGINE_SOCKET;
+  const root = new URL('../../', import.meta.url).pathname;
   try {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], {
-      cwd: new URL('../../', import.meta.url).pathname,
+      cwd: root,
       stdio: 'pipe',
     });
+    // The CLI the tests spawn is the bundle users run (scripts/bundle.mjs).
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'pipe' });
   } catch (error) {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
     process.stderr.write(`global-setup: build failed, e2e tests run the previous dist/:\n${output}\n`);

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError, ProviderError } from '../../errors.js';
+import { cliEntry } from '../../package-root.js';
 import { EngineConnection } from './engine-client.js';
 import { type EngineStatus, socketPath } from './engine-protocol.js';
 import { type EngineServerOptions, startEngineServer } from './engine-server.js';
@@ -72,10 +72,17 @@ export async function startEngineInBackground(options: StartOptions): Promise<st
   mkdirSync(path.dirname(socket), { recursive: true, mode: 0o700 });
   const log = path.join(directory, 'engine.log');
   const logFd = openSync(log, 'a', 0o600);
-  const bin = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
   const child = spawn(
     process.execPath,
-    [bin, 'engine', 'serve', '--socket', socket, '--idle-timeout', String(options.idleTimeoutMs / 60_000)],
+    [
+      cliEntry,
+      'engine',
+      'serve',
+      '--socket',
+      socket,
+      '--idle-timeout',
+      String(options.idleTimeoutMs / 60_000),
+    ],
     // Its own session, no terminal, nothing of ours held open: it outlives this command.
     { detached: true, stdio: ['ignore', 'ignore', logFd], env: options.env, cwd: directory },
   );
