@@ -22,6 +22,7 @@ import {
   frenchConventions,
   postEdit,
   postEditFamilies,
+  postEditFingerprint,
   protectNames,
   restoreNames,
   uninvertSubjects,
@@ -214,7 +215,7 @@ export const createApertium: ProviderFactory = async (options) => {
       options.overrides,
     ),
     placeholderStyle: 'token',
-    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}:repair=${repair.description}:names=${keepNames ? 'kept' : 'engine'}`,
+    fingerprint: `apertium:${modes.join('+')}:${installation.versions}:postedit=${[...families].join('+') || 'none'}@${postEditFingerprint()}:repair=${repair.description}:names=${keepNames ? 'kept' : 'engine'}`,
     supportsGlossary: false,
     translate,
     close: async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/errors.js';
+import { postEditFingerprint } from '../../src/postedit/index.js';
 import { createApertium } from '../../src/providers/apertium.js';
 
 const options = { sourceLang: 'fr', targetLang: 'en' };
@@ -71,7 +72,7 @@ describe('language direction', () => {
 });
 
 describe('fingerprint', () => {
-  it('carries the installed versions of the language pairs and the route', async () => {
+  it('carries the installed versions of the language pairs, the route and the post-editing rules', async () => {
     const provider = await createApertium(options);
     try {
       const installed = execFileSync(
@@ -86,6 +87,8 @@ describe('fingerprint', () => {
       expect(installed).toHaveLength(2);
       for (const entry of installed) expect(provider.fingerprint).toContain(entry);
       expect(provider.fingerprint).toContain('fr-es+spa-eng');
+      // The post-editing rules too: a changed rule must not reuse English the old rules wrote.
+      expect(provider.fingerprint).toContain(`@${postEditFingerprint()}:`);
     } finally {
       await provider.close();
     }
