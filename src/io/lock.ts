@@ -1,8 +1,10 @@
 /**
- * The memory's inter-process lock: proper-lockfile (an atomic mkdir of `<memory>.lock`, its
- * mtime refreshed while held, taken over once stale, so a crashed holder blocks others for
- * `stale` ms at most). Held for the few milliseconds of an append or a claim, and for the
- * whole of `tm compact`, which replaces the file: every writer appends under it.
+ * The inter-process lock of a file several Versio processes write: proper-lockfile (an atomic
+ * mkdir of `<file>.lock`, its mtime refreshed while held, taken over once stale, so a crashed
+ * holder blocks others for `stale` ms at most). The translation memory holds it for the few
+ * milliseconds of an append or a claim, and for the whole of `tm compact`, which replaces the
+ * file: every writer appends under it. The repair's look-up cache holds it to merge and replace
+ * its file.
  */
 import { lock } from 'proper-lockfile';
 

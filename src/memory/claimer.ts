@@ -10,9 +10,9 @@
  * crashed), when the waiter is told to claim again.
  */
 import { randomUUID } from 'node:crypto';
+import { withLock } from '../io/lock.js';
 import { ClaimWaiters, type Waiter, waiter } from './claim-waiters.js';
 import { ClaimBook } from './claims.js';
-import { withLock } from './lock.js';
 import type { Claim } from './memory-store.js';
 import type { MemoryRecord } from './record.js';
 import type { OpenOptions, TranslationMemory } from './store.js';

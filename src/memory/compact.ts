@@ -10,8 +10,8 @@ import { dirname } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { syncDirectory } from '../io/atomic-write.js';
 import { describeFsError } from '../io/fs-error.js';
+import { withLock } from '../io/lock.js';
 import { ClaimBook } from './claims.js';
-import { withLock } from './lock.js';
 import { TranslationMemory } from './store.js';
 
 export interface Compaction {

@@ -20,9 +20,9 @@ import { dirname } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { syncDirectory } from '../io/atomic-write.js';
 import { describeFsError } from '../io/fs-error.js';
+import { withLock } from '../io/lock.js';
 import { Claimer } from './claimer.js';
 import { FileIndex } from './file-index.js';
-import { withLock } from './lock.js';
 import type { Claim, MemoryStore } from './memory-store.js';
 import { type MemoryRecord, pickRecord } from './record.js';
 

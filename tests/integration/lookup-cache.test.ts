@@ -1,6 +1,7 @@
 /**
  * The repair's look-up cache file (src/providers/apertium/lookup-cache.ts) on real files: what a
- * run learns is there for the next, two runs keep each other's words, the oldest go past the
+ * run learns is there for the next, two runs keep each other's words (saved one after the other
+ * or at once), the oldest go past the
  * bound, and a file that is corrupt or from another chain identity is an empty cache.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,19 @@ describe('LookupCache', () => {
     await a.save();
     await b.save();
     expect([...(await LookupCache.open(dir, chain)).answers.keys()].sort()).toEqual(['dos', 'uno']);
+  });
+
+  it('keeps every word when runs save at the same moment (the merge is under the file lock)', async () => {
+    const dir = freshDir();
+    const runs = await Promise.all(Array.from({ length: 8 }, () => LookupCache.open(dir, chain)));
+    runs.forEach((run, i) => {
+      run.set(`palabra${i}`, `word${i}`);
+    });
+    await Promise.all(runs.map((run) => run.save()));
+    const words = [...(await LookupCache.open(dir, chain)).answers.keys()].sort();
+    expect(words).toEqual(runs.map((_, i) => `palabra${i}`).sort());
+    // The lock is gone once the saves are done.
+    expect(readdirSync(dir).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });
 
   it('keeps the newest `max` entries, dropping the oldest learnt', async () => {

@@ -9,10 +9,11 @@
  * unreadable or corrupt file is an empty cache, never an error; the cache only saves work.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { withLock } from '../../io/lock.js';
 
 /** Entries kept per chain; the oldest learnt go first (a file stays under a few MB). */
 export const MAX_ENTRIES = 50_000;
@@ -81,20 +82,27 @@ export class LookupCache {
 
   /**
    * Adds this run's answers to the file as it is now (another run may have written it since
-   * this one read it), keeps the newest `max`, and replaces the file atomically. Nothing learnt,
+   * this one read it), keeps the newest `max`, and replaces the file atomically, all under the
+   * file's lock (io/lock.ts). Nothing learnt,
    * nothing written. A failure to write is the caller's to ignore.
    */
   async save(): Promise<void> {
-    if (this.#file === undefined || this.#learnt.size === 0) return;
-    const entries = await readEntries(this.#file, this.#identity);
-    for (const [word, answer] of this.#learnt) {
-      entries.delete(word); // re-inserted: the newest entry
-      entries.set(word, answer);
-    }
-    const kept = [...entries].slice(-this.#max);
-    const data: CacheFile = { identity: this.#identity, entries: kept };
-    // No fsync: a cache lost in a power cut is only looked up again.
-    await writeFileAtomic(this.#file, JSON.stringify(data), undefined, 'atomic');
+    const file = this.#file;
+    if (file === undefined || this.#learnt.size === 0) return;
+    await mkdir(path.dirname(file), { recursive: true });
+    // Under the file's lock: two runs saving at once would each replace the file with their own
+    // merge, and the first one's words would be lost.
+    await withLock(file, async () => {
+      const entries = await readEntries(file, this.#identity);
+      for (const [word, answer] of this.#learnt) {
+        entries.delete(word); // re-inserted: the newest entry
+        entries.set(word, answer);
+      }
+      const kept = [...entries].slice(-this.#max);
+      const data: CacheFile = { identity: this.#identity, entries: kept };
+      // No fsync: a cache lost in a power cut is only looked up again.
+      await writeFileAtomic(file, JSON.stringify(data), undefined, 'atomic');
+    });
     this.#learnt.clear();
   }
 }
