@@ -1,7 +1,14 @@
 /** Progress is data: the pipeline emits these, only the CLI's reporter prints them. */
 export type PipelineEvent =
   | { type: 'document-start'; path: string; segments: number; fromMemory: number; toTranslate: number }
-  | { type: 'segment-done'; path: string; id: string; from: 'memory' | 'engine' }
+  | {
+      type: 'segment-done';
+      path: string;
+      id: string;
+      from: 'memory' | 'engine';
+      /** In the memory now: false for an engine answer kept out of it (untrusted), which a rerun asks again. */
+      remembered: boolean;
+    }
   | { type: 'batch-retry'; ids: string[]; attempt: number; delayMs: number; reason: string }
   | { type: 'document-done'; summary: DocumentSummary };
 

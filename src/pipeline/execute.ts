@@ -101,7 +101,13 @@ function fillFromMemory(
 ): void {
   fill(item.segment, memoryTarget(item.segment, record, doc.targetLang, ctx.glossary));
   summary.fromMemory += 1;
-  ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: item.segment.id, from: 'memory' });
+  ctx.onEvent?.({
+    type: 'segment-done',
+    path: doc.path,
+    id: item.segment.id,
+    from: 'memory',
+    remembered: true,
+  });
 }
 
 async function runEngine(
@@ -125,6 +131,7 @@ async function runEngine(
       },
       onBatch: async (batch, result) => {
         const records: MemoryRecord[] = [];
+        const stored: string[] = [];
         const tokens = tokenShares(batch, result.usage);
         if (result.usage) {
           summary.tokens ??= { prompt: 0, completion: 0 };
@@ -150,7 +157,13 @@ async function runEngine(
           fill(item.segment, filled);
           // An answer the engine could not make right stays out of the memory: a rerun asks again.
           if (untrusted !== undefined) {
-            ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
+            ctx.onEvent?.({
+              type: 'segment-done',
+              path: doc.path,
+              id: text.id,
+              from: 'engine',
+              remembered: false,
+            });
             return;
           }
           records.push({
@@ -164,11 +177,14 @@ async function runEngine(
             createdAt: new Date().toISOString(),
             ...(billed === undefined ? {} : { billedCharacters: billed }),
           });
-          ctx.onEvent?.({ type: 'segment-done', path: doc.path, id: text.id, from: 'engine' });
+          stored.push(text.id);
         });
         summary.billedCharacters += result.billedCharacters ?? 0;
         summary.translated += records.length;
         await ctx.memory.append(records);
+        // Done once in the memory: an interruption from here on loses none of them.
+        for (const id of stored)
+          ctx.onEvent?.({ type: 'segment-done', path: doc.path, id, from: 'engine', remembered: true });
       },
     },
   );

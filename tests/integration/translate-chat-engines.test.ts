@@ -93,6 +93,28 @@ describe('versio translate --provider openai', () => {
     expect(new Set(asked)).toEqual(new Set(['p3.s1']));
   });
 
+  it('stopped by its quota, counts as kept only the segments the memory holds (not an answer kept out of it)', async () => {
+    // The first article is answered (its batch, then p3.s1 again: always wrong, so kept out of
+    // the memory); the second article's request meets the end of the quota.
+    const server = await start({
+      dropPlaceholderAlways: ['p3.s1'],
+      faults: [{ kind: 'none' }, { kind: 'none' }, { kind: 'quota' }],
+    });
+    const result = await run(
+      ['source/palmyre.fr.txt', 'source/alep.fr.txt', '--quiet', '--jobs', '1', '--concurrency', '1'],
+      server,
+    );
+    expect(result.code).toBe(4);
+    const kept = Number(/(\d+) segment\(s\) translated in this run are kept/.exec(result.stderr)?.[1]);
+    const records = readFileSync(join(dir.path, '.versio/memory.jsonl'), 'utf8').trim().split('\n');
+    const answered = new Set(
+      server.chats.filter((c) => c.status === 200).flatMap((c) => c.segments.map((s) => s.id)),
+    );
+    expect(answered.has('p3.s1')).toBe(true);
+    expect(records.length).toBeGreaterThan(0);
+    expect(kept).toBe(records.length);
+  });
+
   it('outlasts 429s with Retry-After and a 503, and finishes', async () => {
     const server = await start({
       faults: [{ kind: '429', retryAfter: 1 }, { kind: '429', retryAfter: 1 }, { kind: '503' }],

@@ -1,7 +1,17 @@
 /** Types for openai-server.js (plain ESM so bench/ can import it without a build). */
 
 export interface OpenaiFault {
-  kind: '429' | 'quota' | '500' | '503' | 'malformed' | 'truncated' | 'drop-id' | 'drop-placeholder' | 'hang';
+  kind:
+    | 'none'
+    | '429'
+    | 'quota'
+    | '500'
+    | '503'
+    | 'malformed'
+    | 'truncated'
+    | 'drop-id'
+    | 'drop-placeholder'
+    | 'hang';
   retryAfter?: number;
 }
 

@@ -15,6 +15,7 @@
  * models do.
  *
  * Faults (`options.faults`, consumed one per /chat/completions request, in order):
+ *   { kind: 'none' }                        answered as without faults (to fault a later request)
  *   { kind: '429', retryAfter?: seconds }   rate limited (OpenAI body, `retry-after` header)
  *   { kind: 'quota' }                       429 with code insufficient_quota
  *   { kind: '500' } / { kind: '503' }       server error

@@ -13,10 +13,10 @@ function io(tty: boolean, env: NodeJS.ProcessEnv = {}): CliIO & { text: () => st
 
 const run: PipelineEvent[] = [
   { type: 'document-start', path: 'a.fr.txt', segments: 4, fromMemory: 1, toTranslate: 3 },
-  { type: 'segment-done', path: 'a.fr.txt', id: 'p1.s1', from: 'engine' },
+  { type: 'segment-done', path: 'a.fr.txt', id: 'p1.s1', from: 'engine', remembered: true },
   { type: 'batch-retry', ids: ['p1.s2', 'p1.s3'], attempt: 1, delayMs: 1500, reason: 'HTTP 429' },
-  { type: 'segment-done', path: 'a.fr.txt', id: 'p1.s2', from: 'engine' },
-  { type: 'segment-done', path: 'a.fr.txt', id: 'p1.s3', from: 'engine' },
+  { type: 'segment-done', path: 'a.fr.txt', id: 'p1.s2', from: 'engine', remembered: true },
+  { type: 'segment-done', path: 'a.fr.txt', id: 'p1.s3', from: 'engine', remembered: true },
 ];
 
 describe('reporterMode', () => {

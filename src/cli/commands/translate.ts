@@ -133,7 +133,8 @@ LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY.`,
         const report = createReporter(ctx.io, reporterMode(ctx.io, options));
         let translatedThisRun = 0;
         const onEvent = (event: PipelineEvent) => {
-          if (event.type === 'segment-done' && event.from === 'engine') translatedThisRun += 1;
+          if (event.type === 'segment-done' && event.from === 'engine' && event.remembered)
+            translatedThisRun += 1;
           report(event);
         };
         let summary: RunSummary;
