@@ -37,6 +37,8 @@ export interface DeeplInternals {
 
 export const createDeepl: ProviderFactory = (options) => createDeeplProvider(options);
 
+const PRUNE_RETRIES = 5;
+
 /** `versio glossary prune --provider deepl`: see pruneGlossaries. Returns the names deleted. */
 export async function pruneDeeplGlossaries(
   env: NodeJS.ProcessEnv,
@@ -45,9 +47,11 @@ export async function pruneDeeplGlossaries(
   const key = authKey(env);
   const deepl = await import('deepl-node');
   const serverUrl = env.DEEPL_SERVER_URL?.trim() || undefined;
+  // One request after another, outside the run's scheduler: a 429 or a 5xx is retried by
+  // deepl-node's own backoff (up to 5 times per request) instead of stopping the prune half done.
   const client = new deepl.DeepLClient(key, {
     ...(serverUrl === undefined ? {} : { serverUrl }),
-    maxRetries: 0,
+    maxRetries: PRUNE_RETRIES,
   });
   const capture: ResponseCapture = {};
   try {

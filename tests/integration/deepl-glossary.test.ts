@@ -202,6 +202,26 @@ describe('versio glossary prune --provider deepl', () => {
     expect(names(s)).toEqual([foreign]);
   });
 
+  it('outlasts the server’s rate limit: every glossary deleted, none left for a 429', async () => {
+    // The server's own options object: the limit is switched on once the account is filled.
+    const options: DeeplServerOptions = { authKeys: [KEY] };
+    server = await startDeeplServer(options);
+    const s = server;
+    const entries = new deepl.GlossaryEntries({ entries: { mairie: 'town hall' } });
+    const created: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const name = `versio-${String(i).padStart(16, '0')}`;
+      await client(s).createMultilingualGlossary(name, [
+        { sourceLangCode: 'fr', targetLangCode: 'en', entries },
+      ]);
+      created.push(name);
+    }
+    // From now on, two requests in any rolling second; the listing and six deletions need four seconds.
+    options.slidingLimit = { rate: 2, windowMs: 1000 };
+    expect((await pruneDeeplGlossaries(env(s), undefined)).sort()).toEqual(created);
+    expect(names(s)).toEqual([]);
+  });
+
   it('prunes through v2 on a server without /v3', async () => {
     const s = await start({ glossaryApis: ['v2'] });
     await translateWith(s, TERMS);
