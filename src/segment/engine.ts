@@ -195,7 +195,9 @@ export function segmentWith(text: string, compiled: CompiledRules): SentenceSpan
     const gapStart = match.index;
     const gapEnd = gapStart + match[0].length;
     if (gapStart === gapEnd) {
-      gaps.lastIndex++; // a zero-width match would be found again
+      // A zero-width match would be found again: step past one character, a whole code point (a
+      // `u` regex started inside a surrogate pair backs up to its start and matches here again).
+      gaps.lastIndex += (text.codePointAt(gapEnd) ?? 0) > 0xffff ? 2 : 1;
       if (gapStart === 0 || gapEnd === text.length) continue;
     }
     if (gapStart === 0) {

@@ -54,12 +54,24 @@ const piece = fc.oneof(
       '習近平',
       'é',
       'e\u0301',
+      // Capitals outside the BMP (two UTF-16 units): a zero-width gap before one once looped forever.
+      '𝓖',
+      '𐐀lan',
     ),
   },
 );
 const article = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('parseArticle keeps every character', () => {
+  it.each([
+    ['Mme …𝓖', ['Mme …', '𝓖']],
+    ['Il hésite…𐐀lan arrive.', ['Il hésite…', '𐐀lan arrive.']],
+    ['hier.𝓖 suit', ['hier.', '𝓖 suit']],
+  ])('a glued break before a capital outside the BMP ends: %j', (text, sentences) => {
+    const doc = parseArticle(text, 'astral.txt');
+    expect(doc.blocks.flatMap((b) => b.segments.map((s) => s.source))).toEqual(sentences);
+  });
+
   it('joining the segments of a block gives the block back; the blocks give the text back', () => {
     fc.assert(
       fc.property(article, (text) => {
