@@ -903,4 +903,149 @@ export const calqueRules: readonly PostEditRule[] = [
     replacement: 'seriously injured',
     why: '« blessé grièvement » is "seriously injured".',
   },
+
+  // Negation with « encore », « toujours », « jamais »: the pivot keeps the adverb where French
+  // has it, between the auxiliary and the participle, and the Spanish then loses its perfect
+  // (« n’ont pas encore identifié » → no han todavía identificado → "do not have still identified").
+  // The subject always comes first, so the auxiliary is never capitalised.
+  {
+    family: 'calques',
+    name: 'not-yet-has',
+    pattern: '\\bdoes not have still\\b',
+    replacement: 'has not yet',
+    whenSource: '\\bpas encore\\b',
+    why: '« n’a pas encore publié » is "has not yet published"; the pivot writes "does not have still published".',
+  },
+  {
+    family: 'calques',
+    name: 'not-yet-have',
+    pattern: '\\bdo not have still\\b',
+    replacement: 'have not yet',
+    whenSource: '\\bpas encore\\b',
+    why: '« n’ont pas encore atteint » is "have not yet reached"; the pivot writes "do not have still achieved".',
+  },
+  {
+    family: 'calques',
+    name: 'still-not-has',
+    pattern: '\\bdoes not have always (?:no|pas)\\b',
+    replacement: 'has still not',
+    whenSource: '\\btoujours pas\\b',
+    why: '« n’a toujours pas été identifié » is "has still not been identified"; the pivot writes "does not have always no been".',
+  },
+  {
+    family: 'calques',
+    name: 'still-not-have',
+    pattern: '\\bdo not have always (?:no|pas)\\b',
+    replacement: 'have still not',
+    whenSource: '\\btoujours pas\\b',
+    why: '« n’ont toujours pas été libérés » is "have still not been released"; the pivot writes "do not have always no been".',
+  },
+  {
+    family: 'calques',
+    name: 'had-not-yet',
+    // After a subject ("The judge there was not still"), never an existential "There was not".
+    pattern: '(?<=\\p{L} )there (?:was|were) not still(?= \\p{Ll})',
+    replacement: 'had not yet',
+    whenSource: '\\bavai(?:en)?t pas encore\\b',
+    why: '« n’avait pas encore rendu » is "had not yet given"; once the adverb parts avait from its participle, the pivot reads it as "there was".',
+  },
+  {
+    family: 'calques',
+    name: 'had-still-not',
+    pattern: '(?<=\\p{L} )there (?:was|were) not always (?:no|pas)(?= \\p{Ll})',
+    replacement: 'had still not',
+    whenSource: '\\bavai(?:en)?t toujours pas\\b',
+    why: '« n’avait toujours pas été retrouvé » is "had still not been found"; the pivot writes "there was not always no been".',
+  },
+  {
+    family: 'calques',
+    name: 'not-yet-is',
+    pattern: '\\b(is|are|was|were) not still\\b',
+    replacement: '$1 not yet',
+    whenSource: '\\bpas encore\\b',
+    why: '« les résultats ne sont pas encore connus » is "are not yet known"; the pivot writes "are not still known".',
+  },
+  {
+    family: 'calques',
+    name: 'still-not-is',
+    pattern: '\\b(is|are|was|were) not always (?:no|pas)\\b',
+    replacement: '$1 still not',
+    whenSource: '\\btoujours pas\\b',
+    why: '« il n’est toujours pas sorti » is "he is still not out"; the pivot writes "is not always no".',
+  },
+  {
+    family: 'calques',
+    name: 'has-arrived',
+    pattern:
+      '\\bis (not yet|still not) (arrived|gone|left|come|come back|returned|entered|exited|fallen|died|become|happened|occurred)\\b',
+    replacement: 'has $1 $2',
+    why: '« n’est pas encore arrivé » is "has not yet arrived": French builds the perfect of these verbs with être, English with have.',
+  },
+  {
+    family: 'calques',
+    name: 'have-arrived',
+    pattern:
+      '\\bare (not yet|still not) (arrived|gone|left|come|come back|returned|entered|exited|fallen|died|become|happened|occurred)\\b',
+    replacement: 'have $1 $2',
+    why: '« n’est pas encore arrivé » is "has not yet arrived": French builds the perfect of these verbs with être, English with have.',
+  },
+  {
+    family: 'calques',
+    name: 'had-arrived',
+    pattern:
+      '\\b(?:was|were) (not yet|still not) (arrived|gone|left|come|come back|returned|entered|exited|fallen|died|become|happened|occurred)\\b',
+    replacement: 'had $1 $2',
+    why: '« n’est pas encore arrivé » is "has not yet arrived": French builds the perfect of these verbs with être, English with have.',
+  },
+  {
+    family: 'calques',
+    name: 'never-before-participle',
+    pattern: '\\b(has|have|had) not (\\p{Ll}+) never\\b',
+    replacement: '$1 never $2',
+    whenSource: '\\bjamais\\b',
+    why: '« n’a jamais confirmé » is "has never confirmed"; the pivot writes "has not confirmed never".',
+  },
+  {
+    family: 'calques',
+    name: 'still-participle',
+    pattern: '\\b(is|are|was|were) (\\p{Ll}+(?:ed|en|wn|lt|pt|ut)) always\\b',
+    replacement: '$1 still $2',
+    whenSource: '(?<!\\p{L})(?:est|sont|était|étaient|reste|restent|demeure|demeurent) toujours\\b(?! pas)',
+    why: '« il est toujours hospitalisé » is "he is still in hospital": with a state, toujours is still; the pivot writes "is hospitalised always".',
+  },
+  {
+    family: 'calques',
+    name: 'still-in',
+    pattern: '\\b(is|are|was|were) always (?=(?:in|on|at|under|without|among|inside|outside)\\b)',
+    replacement: '$1 still ',
+    whenSource:
+      '(?<!\\p{L})(?:est|sont|était|étaient) toujours (?:en|dans|à|au|aux|sous|sans|parmi|sur)(?!\\p{L})',
+    why: '« il est toujours en fuite » is "he is still on the run": with a place or a state, toujours is still.',
+  },
+  {
+    family: 'calques',
+    name: 'on-the-run',
+    pattern: '\\b(?:in|on) (?:escape|flight)\\b',
+    replacement: 'on the run',
+    whenSource: '\\ben fuite\\b',
+    why: '« en fuite » is "on the run"; the pivot writes "in escape".',
+  },
+  {
+    family: 'calques',
+    name: 'under-way',
+    pattern: '\\b(is|are|was|were|still) in courses?\\b',
+    replacement: '$1 under way',
+    whenSource: '\\ben cours\\b',
+    why: '« les négociations sont en cours » is "talks are under way"; the pivot writes "are in courses".',
+  },
+  {
+    family: 'calques',
+    name: 'always-before-verb',
+    // Not after an auxiliary or a modal, which take the adverb after them ("is always", "can always").
+    pattern:
+      '\\b(?!(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|and|or|but)\\b)(\\p{Ll}{2,}) always (?=(?:the|a|an|against|to|for|its|his|her|their|this|these|those|with)\\b)',
+    replacement: 'always $1 ',
+    whenSource: '\\btoujours\\b(?! pas)',
+    why: '« il refuse toujours le dialogue », « il a toujours nié les faits »: English puts the adverb before the verb, the pivot after it ("refuses always the dialogue"). Whether toujours means still or always is the reviewer’s call: the word stays.',
+  },
 ];
