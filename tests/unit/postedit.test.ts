@@ -62,6 +62,21 @@ describe('the rules’ patterns', () => {
     },
   );
 
+  test('every rule has a name of its own (its cases are found by it)', () => {
+    const names = postEditRules.map((rule) => rule.name);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
+  // Patterns compile on first need (apply.ts): a bad one would throw mid-run, not at load.
+  test.each(postEditRules.map((rule) => [rule.name, rule] as const))(
+    '%s: compiles as apply.ts compiles it',
+    (_name, rule) => {
+      expect(() => new RegExp(rule.pattern, 'gu')).not.toThrow();
+      if (rule.whenSource !== undefined)
+        expect(() => new RegExp(rule.whenSource as string, 'u')).not.toThrow();
+    },
+  );
+
   test('the check catches what it is for', () => {
     for (const bad of [
       '\\bcondamnée?s? à\\b',
