@@ -9,6 +9,8 @@
  * Packages stay outside the bundle when they read files of their own at run time or load only
  * for one engine (DeepL, OpenAI-compatible servers, Redis): Node loads them from node_modules as
  * before.
+ *
+ * `node scripts/bundle.mjs --meta` also prints the bytes each package puts in the bundle.
  */
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -18,7 +20,7 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/cli');
 
-export const EXTERNAL = ['bullmq', 'ioredis', 'deepl-node', 'openai', 'playwright-core'];
+const EXTERNAL = ['bullmq', 'ioredis', 'deepl-node', 'openai', 'playwright-core'];
 
 await rm(join(outdir, 'chunks'), { recursive: true, force: true });
 const result = await build({
@@ -27,13 +29,15 @@ const result = await build({
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: !process.argv.includes('--single'),
+  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
   // CommonJS packages in an ES module bundle call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __versioRequire } from 'node:module'; const require = __versioRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __versioRequire } from 'node:module'; const require = __versioRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   metafile: process.argv.includes('--meta'),
   logLevel: 'warning',

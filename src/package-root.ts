@@ -7,17 +7,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function findPackageRoot(from: string): string {
+interface Manifest {
+  name?: string;
+  version: string;
+}
+
+function findPackage(from: string): { root: string; manifest: Manifest } {
   for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
     try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (manifest.name === 'versio') return dir;
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
+      if (manifest.name === 'versio') return { root: dir, manifest };
     } catch {}
     if (path.dirname(dir) === dir) throw new Error(`package.json of versio not found above ${from}`);
   }
 }
 
-export const packageRoot: string = findPackageRoot(fileURLToPath(import.meta.url));
+const found = findPackage(fileURLToPath(import.meta.url));
+
+export const packageRoot: string = found.root;
+
+/** Versio's package.json, read once (version.ts takes the version from it). */
+export const packageManifest: Readonly<Manifest> = found.manifest;
 
 /** The CLI a user runs (package.json "bin"); what `versio engine start` starts in the background. */
 export const cliEntry: string = path.join(packageRoot, 'dist/cli/bin.js');

@@ -101,13 +101,18 @@ function fillFromMemory(
 ): void {
   fill(item.segment, memoryTarget(item.segment, record, doc.targetLang, ctx.glossary));
   summary.fromMemory += 1;
-  ctx.onEvent?.({
-    type: 'segment-done',
-    path: doc.path,
-    id: item.segment.id,
-    from: 'memory',
-    remembered: true,
-  });
+  segmentDone(ctx, doc, item.segment.id, 'memory', true);
+}
+
+/** `remembered`: the segment is in the memory now (an untrusted engine answer is kept out). */
+function segmentDone(
+  ctx: PipelineContext,
+  doc: Document,
+  id: string,
+  from: 'memory' | 'engine',
+  remembered: boolean,
+): void {
+  ctx.onEvent?.({ type: 'segment-done', path: doc.path, id, from, remembered });
 }
 
 async function runEngine(
@@ -157,13 +162,7 @@ async function runEngine(
           fill(item.segment, filled);
           // An answer the engine could not make right stays out of the memory: a rerun asks again.
           if (untrusted !== undefined) {
-            ctx.onEvent?.({
-              type: 'segment-done',
-              path: doc.path,
-              id: text.id,
-              from: 'engine',
-              remembered: false,
-            });
+            segmentDone(ctx, doc, text.id, 'engine', false);
             return;
           }
           records.push({
@@ -183,8 +182,7 @@ async function runEngine(
         summary.translated += records.length;
         await ctx.memory.append(records);
         // Done once in the memory: an interruption from here on loses none of them.
-        for (const id of stored)
-          ctx.onEvent?.({ type: 'segment-done', path: doc.path, id, from: 'engine', remembered: true });
+        for (const id of stored) segmentDone(ctx, doc, id, 'engine', true);
       },
     },
   );
