@@ -139,6 +139,9 @@ describe('the location analyser (post-editing, family places)', () => {
     expect(analysers()).toEqual([]);
     const { texts } = await provider.translate(asSources(['Il vit à Houston.']), signal());
     expect(texts[0]).toMatch(/\bin Houston\b/);
+    // Started by that batch, but not waited for when the pivot already wrote "in" (no word to
+    // look up): its shell may not have exec'd lt-proc yet when the call returns.
+    await waitFor(() => analysers().length > 0, 'the location analyser to start');
     const [analyser] = analysers();
     expect(analyser).toBeDefined();
     await provider.translate(asSources(['Elle travaille à Boston.']), signal());
